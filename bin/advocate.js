@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+// Runs the TypeScript sources through tsx, so `npm ci && npm start` needs no build step.
 import { register } from 'tsx/esm/api';
+
 register();
-await import('../src/x.ts');
+const { main } = await import('../cli/main.ts');
+await main(process.argv);

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'DATABASE_SCHEMA must be a plain lower-case identifier').optional(),
+  ADVOCATE_DATA_DIR: z.string().default('.advocate'),
+  ADVOCATE_PUBLIC_URL: z.string().url().optional(),
+  ADVOCATE_FSYNC: z.enum(['on', 'off']).default('off'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  NODE_ENV: z.string().default('production'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  /** Set: real PostgreSQL. Unset: embedded PGlite under dataDir. */
+  databaseUrl: string | undefined;
+  /** PostgreSQL schema to use (tests give each suite its own). */
+  databaseSchema: string | undefined;
+  dataDir: string;
+  publicUrl: string | undefined;
+  fsync: boolean;
+  logLevel: (typeof LOG_LEVELS)[number];
+};
+
+/**
+ * Parses the environment once at boot; nothing else reads process.env.
+ * @example const config = loadConfig(process.env)
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA,
+    dataDir: path.resolve(e.ADVOCATE_DATA_DIR),
+    publicUrl: e.ADVOCATE_PUBLIC_URL?.replace(/\/$/, ''),
+    fsync: e.ADVOCATE_FSYNC === 'on',
+    logLevel: e.LOG_LEVEL,
+    ...overrides,
+  };
+}

@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { apiKeyRoutes } from '../api-keys/index.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import { newId } from '../shared/ids.ts';
+import { userRoutes } from '../users/index.ts';
+import { workspaceRoutes } from '../workspaces/index.ts';
+import { registerAuth } from './auth.ts';
+import { registerErrorHandling } from './error-handler.ts';
+import { registerHealth } from './health.ts';
+import { registerMetrics } from './metrics.ts';
+import type { App, RouteDeps } from './types.ts';
+
+export type AppDeps = { config: Config; database: Database; logger?: FastifyServerOptions['logger'] };
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+const WEB_PLACEHOLDER = fileURLToPath(new URL('../../web/placeholder/', import.meta.url));
+
+/**
+ * Builds the whole HTTP application without listening, so tests drive it with app.inject().
+ * @example const app = await buildApp({ config, database }); await app.listen({ port: 3000 })
+ */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newId('request');
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => void reply.header('x-request-id', request.id));
+
+  registerErrorHandling(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      code: 'LIMIT_EXCEEDED',
+      message: `Too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s`,
+    }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Advocate API', version: '1', description: 'Errors: docs/errors.md. Auth: Authorization: Bearer <api key>.' },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+      security: [{ apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs' });
+  app.get('/api/v1/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  registerAuth(app, database);
+  registerMetrics(app);
+  registerHealth(app, database);
+
+  const routeDeps: RouteDeps = { config, database };
+  for (const routes of [workspaceRoutes, apiKeyRoutes, userRoutes]) routes(app, routeDeps);
+
+  const webRoot = existsSync(WEB_DIST) ? WEB_DIST : WEB_PLACEHOLDER;
+  await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false });
+  return app;
+}

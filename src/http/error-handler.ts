@@ -1,0 +1,67 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { isConnectionError } from '../shared/db-errors.ts';
+import { AppError, ERROR_STATUS, type ErrorCode } from '../shared/errors.ts';
+
+/** Turns a zod issue path into `body.items.0.amount`-style text a user can find in their payload. */
+export function formatIssues(issues: ZodError['issues'], root?: string): string {
+  return issues
+    .slice(0, 10)
+    .map((i) => {
+      const p = [root, ...i.path.map(String)].filter(Boolean).join('.');
+      return p ? `${p}: ${i.message}` : i.message;
+    })
+    .join('; ');
+}
+
+function toAppError(err: FastifyError | Error, request: FastifyRequest): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof ZodError) return new AppError('VALIDATION', formatIssues(err.issues));
+  const fe = err as FastifyError & { validationContext?: string };
+  if (fe.validation) {
+    const where = fe.validationContext ?? 'body';
+    const text = fe.validation
+      .slice(0, 10)
+      .map((v) => {
+        const field = [where, ...(v.instancePath ?? '').split('/').filter(Boolean)].join('.');
+        const extra = (v.params as { keys?: string[] } | undefined)?.keys;
+        const msg = v.message ?? 'is invalid';
+        return `${field}: ${msg}${extra && !msg.includes(extra.join(', ')) ? ` (${extra.join(', ')})` : ''}`;
+      })
+      .join('; ');
+    return new AppError('VALIDATION', text || 'Request is invalid');
+  }
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('VALIDATION', `Body is not valid JSON: ${fe.message}`);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE', `Body is larger than the limit of ${request.routeOptions.bodyLimit ?? 0} bytes`);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', `Content-Type ${request.headers['content-type'] ?? '(none)'} is not supported: send application/json`);
+  }
+  if (isConnectionError(err)) return new AppError('UNAVAILABLE', 'The database is unreachable; try again shortly', { retry: true });
+  const status = fe.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const code = (Object.entries(ERROR_STATUS).find(([, s]) => s === status)?.[0] ?? 'VALIDATION') as ErrorCode;
+    return new AppError(code, fe.message);
+  }
+  return new AppError('INTERNAL', 'Internal error; it has been logged with this request id');
+}
+
+/** The one place that maps errors to status codes and `{ error: { code, message, requestId } }`. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply: FastifyReply) => {
+    const appErr = toAppError(err, request);
+    if (appErr.code === 'INTERNAL' || appErr.code === 'UNAVAILABLE') request.log.error({ err }, 'request failed');
+    if (appErr.retry) reply.header('retry-after', '1');
+    return reply.status(appErr.status).send({
+      error: { code: appErr.code, message: appErr.message, requestId: request.id, ...(appErr.details ? { details: appErr.details } : {}) },
+    });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}`, requestId: request.id },
+    }),
+  );
+}

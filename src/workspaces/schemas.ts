@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+export const WorkspaceSlug = z
+  .string()
+  .min(2, 'slug must be at least 2 characters')
+  .max(40, 'slug must be at most 40 characters')
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'slug may hold only lower-case letters, digits and inner hyphens');
+
+export const CreateWorkspaceInput = z.strictObject({
+  slug: WorkspaceSlug,
+  name: z.string().trim().min(1).max(120).optional(),
+});
+export type CreateWorkspaceInput = z.infer<typeof CreateWorkspaceInput>;
+
+export type WorkspaceDto = { id: string; slug: string; name: string; createdAt: string };

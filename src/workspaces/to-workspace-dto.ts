@@ -1,0 +1,7 @@
+import type { Selectable } from 'kysely';
+import type { WorkspacesTable } from '../db/schema.ts';
+import type { WorkspaceDto } from './schemas.ts';
+
+export function toWorkspaceDto(row: Selectable<WorkspacesTable>): WorkspaceDto {
+  return { id: row.id, slug: row.slug, name: row.name, createdAt: row.created_at.toISOString() };
+}
