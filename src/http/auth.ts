@@ -31,7 +31,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function registerAuth(app: FastifyInstance, database: Database): void {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/v1/')) return;
+    // The rendered API reference is public; everything else under /api/v1 is checked.
+    if (!request.url.startsWith('/api/v1/') || request.url.startsWith('/api/v1/docs')) return;
     const requirement = request.routeOptions.config.auth ?? (UNSAFE.has(request.method) ? 'write' : 'read');
     if (requirement === 'public') {
       // Public routes (login, webhooks) never fail on a stale cookie or key; they just see no caller.

@@ -1,4 +1,5 @@
 export { createWorkspace } from './create-workspace.ts';
 export { getWorkspace, getWorkspaceBySlug, listWorkspaces } from './get-workspace.ts';
-export { CreateWorkspaceInput, WorkspaceSlug, type WorkspaceDto } from './schemas.ts';
+export { CreateWorkspaceInput, UpdateWorkspaceInput, WorkspaceSlug, type WorkspaceDto } from './schemas.ts';
+export { updateWorkspace } from './update-workspace.ts';
 export { workspaceRoutes } from './routes.ts';

@@ -13,3 +13,8 @@ export const CreateWorkspaceInput = z.strictObject({
 export type CreateWorkspaceInput = z.infer<typeof CreateWorkspaceInput>;
 
 export type WorkspaceDto = { id: string; slug: string; name: string; createdAt: string };
+
+export const UpdateWorkspaceInput = z.strictObject({
+  name: z.string().trim().min(1, 'name must not be empty').max(120, 'name must be at most 120 characters').optional(),
+});
+export type UpdateWorkspaceInput = z.infer<typeof UpdateWorkspaceInput>;
