@@ -13,7 +13,6 @@ const EnvSchema = z.object({
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'DATABASE_SCHEMA must be a plain lower-case identifier').optional(),
   ADVOCATE_DATA_DIR: z.string().default('.advocate'),
   ADVOCATE_PUBLIC_URL: z.string().url().optional(),
-  ADVOCATE_FSYNC: z.enum(['on', 'off']).default('off'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   NODE_ENV: z.string().default('production'),
 });
@@ -27,7 +26,6 @@ export type Config = {
   databaseSchema: string | undefined;
   dataDir: string;
   publicUrl: string | undefined;
-  fsync: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
 };
 
@@ -49,7 +47,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseSchema: e.DATABASE_SCHEMA,
     dataDir: path.resolve(e.ADVOCATE_DATA_DIR),
     publicUrl: e.ADVOCATE_PUBLIC_URL?.replace(/\/$/, ''),
-    fsync: e.ADVOCATE_FSYNC === 'on',
     logLevel: e.LOG_LEVEL,
     ...overrides,
   };

@@ -21,7 +21,6 @@ export async function openConfiguredDatabase(config: Config, role: 'server' | 'c
       url: config.databaseUrl,
       schema: config.databaseSchema,
       dataDir: pgliteDir(config),
-      fsync: config.fsync,
     });
     await migrate(database.db);
     return { database, lock };

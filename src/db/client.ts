@@ -23,17 +23,8 @@ export type DatabaseOptions = {
   schema?: string | undefined;
   /** PGlite data directory; absent means in memory (tests). */
   dataDir?: string | undefined;
-  /** PGlite only: turn fsync on (PostgreSQL servers keep their own setting). */
-  fsync?: boolean;
   poolSize?: number;
 };
-
-// PGlite's defaults minus -F (which disables fsync); used only when fsync is asked for.
-const PGLITE_FSYNC_PARAMS = [
-  '--single', '-O', '-j', '-c', 'search_path=public', '-c', 'exit_on_error=false', '-c', 'log_checkpoints=false',
-  '-c', 'max_worker_processes=0', '-c', 'max_parallel_workers=0', '-c', 'max_parallel_workers_per_gather=0',
-  '-c', 'io_method=sync', '-c', 'max_parallel_maintenance_workers=0',
-];
 
 /**
  * Opens PostgreSQL (when a URL is given) or embedded PGlite, with int8 read as bigint on both.
@@ -47,7 +38,6 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
   if (opts.dataDir) await mkdir(path.dirname(opts.dataDir), { recursive: true });
   const pglite = new PGlite({
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
-    ...(opts.fsync ? { startParams: PGLITE_FSYNC_PARAMS } : {}),
     parsers: { [pgliteTypes.INT8]: (v: string) => BigInt(v) },
   });
   await pglite.waitReady;

@@ -56,7 +56,7 @@ describe('advocate CLI and server processes on the embedded database', { timeout
       expect(key.code, key.stderr).toBe(0);
       const auth = { authorization: `Bearer ${lastLine(key.stdout)}` };
       const ws = await fetch(`${server.url}/api/v1/workspace`, { headers: auth });
-      expect((await ws.json()).workspace.slug).toBe('acme');
+      expect(((await ws.json()) as any).workspace.slug).toBe('acme');
       expect(await server.stop('SIGTERM')).toBe(0);
 
       const again = await startServerProcess(env);
@@ -69,7 +69,7 @@ describe('advocate CLI and server processes on the embedded database', { timeout
       await again.stop('SIGKILL');
 
       const third = await startServerProcess(env);
-      const after = await (await fetch(`${third.url}/api/v1/workspace`, { headers: auth })).json();
+      const after: any = await (await fetch(`${third.url}/api/v1/workspace`, { headers: auth })).json();
       expect(after.workspace.name).toBe('Acme after restart');
       expect(await third.stop('SIGINT')).toBe(0);
     } finally {
@@ -89,9 +89,9 @@ describe('advocate CLI and server on PostgreSQL', { timeout: 120_000 }, () => {
     try {
       expect((await runCli(['workspace', 'create', 'acme'], env)).code).toBe(0);
       const key = lastLine((await runCli(['keys', 'create', '--workspace', 'acme'], env)).stdout);
-      const ws = await (await fetch(`${server.url}/api/v1/workspace`, { headers: { authorization: `Bearer ${key}` } })).json();
+      const ws: any = await (await fetch(`${server.url}/api/v1/workspace`, { headers: { authorization: `Bearer ${key}` } })).json();
       expect(ws.workspace.slug).toBe('acme');
-      expect((await (await fetch(`${server.url}/readyz`)).json()).engine).toBe('postgres');
+      expect(((await (await fetch(`${server.url}/readyz`)).json()) as any).engine).toBe('postgres');
     } finally {
       expect(await server.stop()).toBe(0);
     }

@@ -1,0 +1,20 @@
+import { benchDurability } from './durability.ts';
+import { benchStartup } from './startup.ts';
+
+// `npm run bench [name…]`: every benchmark, or the named ones. Figures are ratios to a baseline
+// measured in the same run, so they compare across machines.
+const BENCHES: Record<string, () => Promise<void>> = {
+  startup: benchStartup,
+  durability: benchDurability,
+};
+
+const wanted = process.argv.slice(2);
+for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
+  const run = BENCHES[name];
+  if (!run) {
+    console.error(`unknown benchmark ${name}; choose from ${Object.keys(BENCHES).join(', ')}`);
+    process.exit(2);
+  }
+  await run();
+}
+process.exit(0);
