@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
@@ -34,8 +36,26 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   return opts.url ? openPostgres(opts) : openPglite(opts);
 }
 
+/**
+ * initdb grows PGlite's WASM heap to ~900 MiB and WASM memory never shrinks, so a new data
+ * directory is initialised in a short-lived child process and the server opens it afterwards.
+ */
+async function initPgliteDataDir(dataDir: string): Promise<void> {
+  if (existsSync(path.join(dataDir, 'PG_VERSION'))) return;
+  const script = `const { PGlite } = await import(${JSON.stringify(import.meta.resolve('@electric-sql/pglite'))});
+    const db = new PGlite({ dataDir: process.argv[1] }); await db.waitReady; await db.close();`;
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, ['--input-type=module', '-e', script, dataDir], (err, _stdout, stderr) =>
+      err ? reject(new Error(`Could not initialise ${dataDir}: ${stderr || err.message}`)) : resolve(),
+    );
+  });
+}
+
 async function openPglite(opts: DatabaseOptions): Promise<Database> {
-  if (opts.dataDir) await mkdir(path.dirname(opts.dataDir), { recursive: true });
+  if (opts.dataDir) {
+    await mkdir(path.dirname(opts.dataDir), { recursive: true });
+    await initPgliteDataDir(opts.dataDir);
+  }
   const pglite = new PGlite({
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     parsers: { [pgliteTypes.INT8]: (v: string) => BigInt(v) },
