@@ -15,6 +15,12 @@ export type Database = {
   engine: Engine;
   /** Round trip to the database; throws when it is unreachable. */
   ping(): Promise<void>;
+  /**
+   * Calls `onMessage` for every NOTIFY on `channel` from any process on this database (PostgreSQL:
+   * a dedicated connection that reconnects; after a reconnect it reports '*' since messages may
+   * have been missed). Returns a function that stops listening.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -66,6 +72,10 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
     db,
     engine: 'pglite',
     ping: async () => void (await sql`select 1`.execute(db)),
+    listen: async (channel, onMessage) => {
+      const stop = await pglite.listen(channel, onMessage);
+      return () => stop();
+    },
     close: async () => {
       await db.destroy();
       await pglite.close();
@@ -100,6 +110,41 @@ async function openPostgres(opts: DatabaseOptions): Promise<Database> {
     db,
     engine: 'postgres',
     ping: async () => void (await sql`select 1`.execute(db)),
+    listen: (channel, onMessage) => listenPostgres(opts.url!, channel, onMessage),
     close: () => db.destroy(),
+  };
+}
+
+/** LISTEN on a dedicated connection, reconnecting with backoff; '*' after a reconnect. */
+async function listenPostgres(url: string, channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (attempt: number): Promise<void> => {
+    if (stopped) return;
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (n) => n.channel === channel && onMessage(n.payload ?? ''));
+    c.on('error', () => {});
+    c.on('end', () => {
+      if (!stopped && client === c) {
+        client = undefined;
+        retry = setTimeout(() => void connect(1), 500);
+      }
+    });
+    try {
+      await c.connect();
+      await c.query(`listen "${channel}"`);
+      client = c;
+      if (attempt > 0) onMessage('*');
+    } catch {
+      await c.end().catch(() => {});
+      if (!stopped) retry = setTimeout(() => void connect(attempt + 1), Math.min(5000, 250 * 2 ** attempt));
+    }
+  };
+  await connect(0);
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
   };
 }

@@ -75,7 +75,7 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
-export interface DB {
+export interface DB extends TrackingTables {
   workspaces: WorkspacesTable;
   api_keys: ApiKeysTable;
   users: UsersTable;
@@ -84,4 +84,107 @@ export interface DB {
   audit_log: AuditLogTable;
   instance_settings: InstanceSettingsTable;
   schema_migrations: SchemaMigrationsTable;
+}
+
+export interface InfluencersTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  email: string | null;
+  handles: Json<Record<string, string>>;
+  status: ColumnType<'active' | 'archived', 'active' | 'archived' | undefined, 'active' | 'archived'>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type CampaignStatus = 'draft' | 'active' | 'paused' | 'ended' | 'archived';
+
+export interface CampaignsTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  slug: string;
+  destination_url: string;
+  allowed_domains: string[];
+  utm_enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  starts_at: Date | null;
+  ends_at: Date | null;
+  status: ColumnType<CampaignStatus, CampaignStatus | undefined, CampaignStatus>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LinksTable {
+  id: string;
+  workspace_id: string;
+  influencer_id: string;
+  campaign_id: string;
+  code: string;
+  label: string | null;
+  destination_url: string;
+  utm: ColumnType<Record<string, string>, Record<string, string> | string | undefined, Record<string, string> | string>;
+  disabled_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ClicksTable {
+  id: string;
+  workspace_id: string;
+  link_id: string;
+  influencer_id: string;
+  campaign_id: string;
+  clicked_at: Date;
+  ip_hash: string | null;
+  country: string | null;
+  device: string;
+  os: string | null;
+  browser: string | null;
+  in_app: string | null;
+  source: string;
+  referrer_host: string | null;
+  bot: boolean;
+  bot_reason: string | null;
+  is_unique: boolean;
+}
+
+export interface ClickUniquesTable {
+  link_id: string;
+  visitor_key: string;
+  first_at: Date;
+  expires_at: Date;
+}
+
+interface ClickCounts {
+  workspace_id: string;
+  link_id: string;
+  influencer_id: string;
+  campaign_id: string;
+  clicks: bigint;
+  human_clicks: bigint;
+  unique_clicks: bigint;
+  bot_clicks: bigint;
+}
+
+export interface ClickStatsHourlyTable extends ClickCounts {
+  bucket: Date;
+}
+export interface ClickStatsDailyTable extends ClickCounts {
+  bucket: ColumnType<Date, string, string>;
+}
+export interface ClickStatsDailyDimTable extends ClickCounts {
+  bucket: ColumnType<Date, string, string>;
+  dimension: 'country' | 'source' | 'device';
+  value: string;
+}
+
+export interface TrackingTables {
+  influencers: InfluencersTable;
+  campaigns: CampaignsTable;
+  links: LinksTable;
+  clicks: ClicksTable;
+  click_uniques: ClickUniquesTable;
+  click_stats_hourly: ClickStatsHourlyTable;
+  click_stats_daily: ClickStatsDailyTable;
+  click_stats_daily_dim: ClickStatsDailyDimTable;
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -8,6 +9,17 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { apiKeyRoutes } from '../api-keys/index.ts';
+import { campaignRoutes } from '../campaigns/index.ts';
+import { ClickSpool } from '../clicks/click-spool.ts';
+import { ClickWriter } from '../clicks/click-writer.ts';
+import { preloadCountryDatabase } from '../clicks/lookup-country.ts';
+import { CACHE_CHANNEL } from '../db/cache-notify.ts';
+import { getInstanceSecret } from '../db/instance-secret.ts';
+import { influencerRoutes } from '../influencers/index.ts';
+import { LinkCache, linkRoutes } from '../links/index.ts';
+import { VisitorHasher } from '../redirect/classify-click.ts';
+import { redirectRoutes } from '../redirect/routes.ts';
+import { reportRoutes } from '../reports/index.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { newId } from '../shared/ids.ts';
@@ -74,7 +86,23 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerHealth(app, database);
 
   const routeDeps: RouteDeps = { config, database };
-  for (const routes of [workspaceRoutes, apiKeyRoutes, userRoutes]) routes(app, routeDeps);
+  for (const routes of [workspaceRoutes, apiKeyRoutes, userRoutes, influencerRoutes, campaignRoutes, linkRoutes, reportRoutes]) {
+    routes(app, routeDeps);
+  }
+
+  // The redirect hot path: cached targets (dropped on NOTIFY from any process), group-committed clicks.
+  const cache = new LinkCache(database.db);
+  const stopListening = await database.listen(CACHE_CHANNEL, (payload) => cache.invalidate(payload));
+  const writer = new ClickWriter(database.db, new ClickSpool(path.join(config.dataDir, 'spool')), app.log);
+  const hasher = new VisitorHasher(await getInstanceSecret(database.db));
+  preloadCountryDatabase();
+  redirectRoutes(app, { cache, writer, hasher });
+  app.decorate('tracking', { cache, writer });
+  app.addHook('onClose', async () => {
+    await writer.close(); // every acknowledged click is committed or spooled before the db closes
+    await stopListening();
+  });
+  void writer.replaySpool(); // clicks spooled by an earlier run
 
   const webRoot = existsSync(WEB_DIST) ? WEB_DIST : WEB_PLACEHOLDER;
   await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false });

@@ -7,3 +7,10 @@ export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression,
 
 /** What every domain's routes receive besides the app. */
 export type RouteDeps = { config: Config; database: Database };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The redirect's cache and click writer (benchmarks and tests look at them). */
+    tracking: { cache: import('../links/link-cache.ts').LinkCache; writer: import('../clicks/click-writer.ts').ClickWriter };
+  }
+}

@@ -3,3 +3,4 @@ export { getWorkspace, getWorkspaceBySlug, listWorkspaces } from './get-workspac
 export { CreateWorkspaceInput, UpdateWorkspaceInput, WorkspaceSlug, type WorkspaceDto } from './schemas.ts';
 export { updateWorkspace } from './update-workspace.ts';
 export { workspaceRoutes } from './routes.ts';
+export { readSettings, WorkspaceSettings } from './settings.ts';

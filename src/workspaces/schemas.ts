@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WorkspaceSettingsPatch, type WorkspaceSettings } from './settings.ts';
 
 export const WorkspaceSlug = z
   .string()
@@ -12,9 +13,10 @@ export const CreateWorkspaceInput = z.strictObject({
 });
 export type CreateWorkspaceInput = z.infer<typeof CreateWorkspaceInput>;
 
-export type WorkspaceDto = { id: string; slug: string; name: string; createdAt: string };
+export type WorkspaceDto = { id: string; slug: string; name: string; settings: WorkspaceSettings; createdAt: string };
 
 export const UpdateWorkspaceInput = z.strictObject({
   name: z.string().trim().min(1, 'name must not be empty').max(120, 'name must be at most 120 characters').optional(),
+  settings: WorkspaceSettingsPatch.optional(),
 });
 export type UpdateWorkspaceInput = z.infer<typeof UpdateWorkspaceInput>;

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { runCommand } from '../../src/admin/commands.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -57,7 +60,8 @@ export async function dropSchema(schema: string): Promise<void> {
 /** A whole app on a fresh database of the given engine, logging only errors. */
 export async function createTestEnv(engine: Engine, overrides: Partial<Config> = {}): Promise<TestEnv> {
   const { database, drop } = await openTestDatabase(engine);
-  const config = loadConfig({ LOG_LEVEL: 'error' }, overrides);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'advocate-test-'));
+  const config = loadConfig({ LOG_LEVEL: 'error', ADVOCATE_DATA_DIR: dataDir }, overrides);
   const app = await buildApp({ config, database, logger: { level: 'error' } });
   await app.ready();
   const ctx = { db: database.db, actor: { kind: 'system' as const, name: 'test' }, log: app.log };
@@ -70,6 +74,7 @@ export async function createTestEnv(engine: Engine, overrides: Partial<Config> =
     close: async () => {
       await app.close();
       await drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,97 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../shared/context.ts';
+import type { ClickEvent } from './click-event.ts';
+import type { ClickSpool } from './click-spool.ts';
+import { writeClicks } from './write-clicks.ts';
+
+type Waiter = { event: ClickEvent; resolve: () => void; reject: (err: unknown) => void };
+
+const MAX_BATCH = 1000;
+// After a failed write, go straight to the spool for a moment instead of waiting on a dead server.
+const BREAKER_MS = 1000;
+const REPLAY_EVERY_MS = 1000;
+
+/**
+ * Group commit for clicks: `record` resolves once the click is durable — committed, or spooled to
+ * a synced local file when the database cannot take it. While one batch commits, the next
+ * accumulates, so throughput grows with load at a cost of about one commit of latency.
+ */
+export class ClickWriter {
+  #queue: Waiter[] = [];
+  #flushing: Promise<void> | undefined;
+  #brokenUntil = 0;
+  #replayTimer: NodeJS.Timeout | undefined;
+  #replaying: Promise<unknown> | undefined;
+  written = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly spool: ClickSpool | null,
+    private readonly log: FastifyBaseLogger,
+  ) {
+    if (spool) {
+      this.#replayTimer = setInterval(() => void this.replaySpool(), REPLAY_EVERY_MS);
+      this.#replayTimer.unref();
+    }
+  }
+
+  /** Resolves when the click is durable; rejects only if neither the database nor the spool took it. */
+  record(event: ClickEvent): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ event, resolve, reject });
+      this.#flushing ??= this.#flush().finally(() => (this.#flushing = undefined));
+    });
+  }
+
+  async #flush(): Promise<void> {
+    while (this.#queue.length > 0) {
+      const batch = this.#queue.splice(0, MAX_BATCH);
+      const events = batch.map((w) => w.event);
+      try {
+        if (Date.now() < this.#brokenUntil && this.spool) throw new Error('database recently unavailable');
+        this.written += await writeClicks(this.db, events);
+        batch.forEach((w) => w.resolve());
+      } catch (err) {
+        if (!this.spool) {
+          batch.forEach((w) => w.reject(err));
+          continue;
+        }
+        if (Date.now() >= this.#brokenUntil) this.log.warn({ err, clicks: events.length }, 'click write failed; spooling');
+        this.#brokenUntil = Date.now() + BREAKER_MS;
+        try {
+          this.spool.append(events);
+          batch.forEach((w) => w.resolve());
+        } catch (spoolErr) {
+          this.log.error({ err: spoolErr }, 'click spool failed');
+          batch.forEach((w) => w.reject(spoolErr));
+        }
+      }
+    }
+  }
+
+  /** Writes spooled clicks into the database (idempotent); runs every second while any are spooled. */
+  replaySpool(): Promise<unknown> {
+    if (!this.spool || Date.now() < this.#brokenUntil) return Promise.resolve(0);
+    this.#replaying ??= this.spool
+      .replay((events) => writeClicks(this.db, events).then((n) => (this.written += n)))
+      .then((n) => {
+        if (n > 0) this.log.info({ clicks: n }, 'replayed spooled clicks');
+        return n;
+      })
+      .catch((err) => {
+        this.#brokenUntil = Date.now() + BREAKER_MS;
+        this.log.debug({ err }, 'spool replay deferred');
+      })
+      .finally(() => (this.#replaying = undefined));
+    return this.#replaying;
+  }
+
+  /** Waits for every recorded click to be durable, then tries once more to empty the spool. */
+  async close(): Promise<void> {
+    clearInterval(this.#replayTimer);
+    while (this.#flushing) await this.#flushing;
+    await this.#replaying;
+    await this.replaySpool();
+    this.spool?.close();
+  }
+}

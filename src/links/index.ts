@@ -1,0 +1,11 @@
+export { createLink } from './create-link.ts';
+export { getLink } from './get-link.ts';
+export { listLinks } from './list-links.ts';
+export { updateLink } from './update-link.ts';
+export { LinkCache } from './link-cache.ts';
+export { loadRedirectTarget, type RedirectLookup, type RedirectTarget } from './load-redirect-target.ts';
+export { isAllowedDestination, normaliseDomain } from './build-destination-url.ts';
+export { generateClickId, generateLinkCode } from './generate-ids.ts';
+export { toLinkDto } from './to-link-dto.ts';
+export { CreateLinkInput, UpdateLinkInput, type LinkDto } from './schemas.ts';
+export { linkRoutes } from './routes.ts';
