@@ -26,11 +26,14 @@ export function linkRows(db: Db | Kysely<DB>) {
 
 /** The UTM values a link gets unless its own overrides say otherwise. */
 export function defaultUtm(campaignSlug: string, label: string | null, handles: Record<string, string>): UtmValues {
-  const platforms = Object.keys(handles);
+  // jsonb does not keep key order, so "the first handle" follows a fixed platform order.
+  const platforms = PLATFORM_ORDER.filter((p) => handles[p]);
   const platform = platforms.length === 1 ? platforms[0]! : null;
-  const handle = platform ? handles[platform]! : Object.values(handles)[0];
+  const handle = platforms[0] ? handles[platforms[0]] : undefined;
   return { source: platform ?? 'influencer', medium: 'influencer', campaign: campaignSlug, content: label || handle || 'link' };
 }
+
+const PLATFORM_ORDER = ['instagram', 'tiktok', 'youtube', 'x', 'other'];
 
 const SLOT = 'ADVOCATECLICKIDSLOT0000';
 
