@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { normaliseDomain } from '../links/build-destination-url.ts';
+import { destinationUrlProblem } from './check-campaign-targets.ts';
+
+export const CAMPAIGN_STATUSES = ['draft', 'active', 'paused', 'ended', 'archived'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const SLUG_MAX = 80;
+
+export const CampaignSlug = z
+  .string()
+  .min(1, 'slug must not be empty')
+  .max(SLUG_MAX, `slug must be at most ${SLUG_MAX} characters`)
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'slug may hold only lower-case letters, digits and inner hyphens');
+
+const Name = z.string().trim().min(1, 'name must not be empty').max(200, 'name must be at most 200 characters');
+
+export const DestinationUrl = z
+  .string()
+  .trim()
+  .max(2048, 'destinationUrl must be at most 2048 characters')
+  .superRefine((url, ctx) => {
+    const problem = destinationUrlProblem(url);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** Normalised on the way in (`Shop.Example.COM.` → `shop.example.com`); public suffixes refused. */
+export const AllowedDomain = z
+  .string()
+  .max(260, 'a domain must be at most 260 characters')
+  .transform((s, ctx) => {
+    const r = normaliseDomain(s);
+    if (r.ok) return r.domain;
+    ctx.addIssue({ code: 'custom', message: r.error });
+    return z.NEVER;
+  });
+
+export const AllowedDomains = z
+  .array(AllowedDomain)
+  .min(1, 'allowedDomains must hold at least one domain')
+  .max(100, 'allowedDomains may hold at most 100 domains')
+  .transform((domains) => [...new Set(domains)]);
+
+const DateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time such as 2025-06-01T00:00:00Z' });
+
+export const CreateCampaignInput = z.strictObject({
+  name: Name,
+  /** Derived from the name when omitted (`Summer Sale` → `summer-sale`, then `summer-sale-2`, …). */
+  slug: CampaignSlug.optional(),
+  destinationUrl: DestinationUrl,
+  /** Defaults to the destination's host. */
+  allowedDomains: AllowedDomains.optional(),
+  utmEnabled: z.boolean().default(true),
+  startsAt: DateTime.nullable().optional(),
+  endsAt: DateTime.nullable().optional(),
+  status: z.enum(CAMPAIGN_STATUSES, { message: `status must be one of ${CAMPAIGN_STATUSES.join(', ')}` }).default('active'),
+});
+export type CreateCampaignInput = z.input<typeof CreateCampaignInput>;
+
+/** PATCH: omitted fields stay; `startsAt`/`endsAt: null` clear them; `allowedDomains` replaces the list. */
+export const UpdateCampaignInput = z
+  .strictObject({
+    name: Name.optional(),
+    slug: CampaignSlug.optional(),
+    destinationUrl: DestinationUrl.optional(),
+    allowedDomains: AllowedDomains.optional(),
+    utmEnabled: z.boolean().optional(),
+    startsAt: DateTime.nullable().optional(),
+    endsAt: DateTime.nullable().optional(),
+    status: z.enum(CAMPAIGN_STATUSES, { message: `status must be one of ${CAMPAIGN_STATUSES.join(', ')}` }).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
+export type UpdateCampaignInput = z.input<typeof UpdateCampaignInput>;
+
+const LIMIT_MESSAGE = 'limit must be a whole number from 1 to 200';
+const PageLimit = z.coerce.number({ message: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(200, LIMIT_MESSAGE).default(50);
+
+export const ListCampaignsInput = z.strictObject({
+  limit: PageLimit,
+  cursor: z.string().min(1).max(500).optional(),
+  status: z.enum(CAMPAIGN_STATUSES, { message: `status must be one of ${CAMPAIGN_STATUSES.join(', ')}` }).optional(),
+  q: z.string().trim().min(1, 'q must not be empty').max(200, 'q must be at most 200 characters').optional(),
+});
+export type ListCampaignsInput = z.input<typeof ListCampaignsInput>;
+
+export const CampaignIdParams = z.strictObject({ id: z.string().min(1).max(100) });
+
+export type CampaignDto = {
+  id: string;
+  name: string;
+  slug: string;
+  destinationUrl: string;
+  allowedDomains: string[];
+  utmEnabled: boolean;
+  startsAt: string | null;
+  endsAt: string | null;
+  status: CampaignStatus;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type CampaignPage = { data: CampaignDto[]; nextCursor: string | null };

@@ -1,0 +1,19 @@
+import type { Selectable } from 'kysely';
+import type { CampaignsTable } from '../db/schema.ts';
+import type { CampaignDto } from './schemas.ts';
+
+export function toCampaignDto(row: Selectable<CampaignsTable>): CampaignDto {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    destinationUrl: row.destination_url,
+    allowedDomains: row.allowed_domains,
+    utmEnabled: row.utm_enabled,
+    startsAt: row.starts_at?.toISOString() ?? null,
+    endsAt: row.ends_at?.toISOString() ?? null,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
