@@ -24,6 +24,11 @@ export class ClickWriter {
   #replaying: Promise<unknown> | undefined;
   written = 0;
 
+  /** Clicks waiting in the spool for the database to come back. */
+  get spooled(): number {
+    return this.spool?.pending ?? 0;
+  }
+
   constructor(
     private readonly db: Db,
     private readonly spool: ClickSpool | null,

@@ -97,14 +97,18 @@ async function openPostgres(opts: DatabaseOptions): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: opts.url,
     max: opts.poolSize ?? 10,
+    // Fail fast while the server is unreachable, so callers can spool or answer 503.
+    connectionTimeoutMillis: 3000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === 20 ? (v: string) => BigInt(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle client losing its server must not crash the process; the next query reconnects.
+  // A client losing its server (idle, or checked out between two queries of a transaction) must
+  // not crash the process: the pending or next query fails and the pool replaces the client.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -122,7 +126,7 @@ async function listenPostgres(url: string, channel: string, onMessage: (payload:
   let retry: NodeJS.Timeout | undefined;
   const connect = async (attempt: number): Promise<void> => {
     if (stopped) return;
-    const c = new pg.Client({ connectionString: url });
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
     c.on('notification', (n) => n.channel === channel && onMessage(n.payload ?? ''));
     c.on('error', () => {});
     c.on('end', () => {
