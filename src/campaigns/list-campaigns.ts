@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Context } from '../shared/context.ts';
-import { containsPattern, decodeCursor, encodeCursor } from './page-cursor.ts';
+import { containsPattern, decodeCursor, encodeCursor } from '../shared/page-cursor.ts';
 import { ListCampaignsInput, type CampaignPage } from './schemas.ts';
 import { toCampaignDto } from './to-campaign-dto.ts';
 

@@ -71,7 +71,7 @@ describe('classifyUserAgent: request-level signals', () => {
 describe('classifyUserAgent: UA facts', () => {
   it.each([
     [IPHONE_SAFARI, 'mobile', 'iOS', 'Mobile Safari'],
-    [ANDROID_CHROME, 'mobile', 'Android', 'Mobile Chrome'],
+    [ANDROID_CHROME, 'mobile', 'Android', 'Chrome'],
     [WINDOWS_CHROME, 'desktop', 'Windows', 'Chrome'],
     [MAC_FIREFOX, 'desktop', 'macOS', 'Firefox'],
     [IPAD_SAFARI, 'tablet', 'iOS', 'Mobile Safari'],

@@ -1,5 +1,5 @@
 /**
- * Classifies the requester of a tracking link: device / OS / browser (ua-parser-js v2), the social
+ * Classifies the requester of a tracking link: device / OS / browser (ua-parser-js 1.x, MIT), the social
  * app whose in-app browser made the request, and whether the hit is a bot rather than a human click.
  *
  * Runs on the redirect hot path, so everything derived from the User-Agent string is memoised in a
@@ -154,7 +154,8 @@ function botReasonFor(ua: string, inApp: InAppBrowser | null): BotReason | null 
 function analyse(ua: string): UaFacts {
   const inApp = detectInApp(ua);
   const parsed = UAParser(ua);
-  const os = parsed.os.name ?? null;
+  // ua-parser-js 1.x (MIT; 2.x is AGPL) says 'Mac OS'; reports use Apple's current name.
+  const os = parsed.os.name === 'Mac OS' ? 'macOS' : (parsed.os.name ?? null);
   return {
     device: detectDevice(parsed.device.type, os, inApp),
     os,

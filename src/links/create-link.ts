@@ -22,7 +22,7 @@ export async function createLink({ ctx, input }: { ctx: Context; input: CreateLi
   const data = CreateLinkInput.parse(input);
   const influencer = await getInfluencer({ ctx, input: { id: data.influencerId } });
   const campaign = await getCampaignForLinks({ ctx, id: data.campaignId });
-  if (campaign.status === 'archived') throw new AppError('PRECONDITION_FAILED', `Campaign ${campaign.id} is archived; unarchive it to add links`);
+  if (campaign.status === 'archived') throw new AppError('PRECONDITION_FAILED', `Campaign ${campaign.id} is archived; set its status back to active to add links`);
   if (influencer.status === 'archived') throw new AppError('PRECONDITION_FAILED', `Influencer ${influencer.id} is archived`);
   const destination = checkLinkDestination(data.destinationUrl ?? campaign.destination_url, campaign.allowed_domains);
   for (let attempt = 1; ; attempt++) {
