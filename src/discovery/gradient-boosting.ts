@@ -32,7 +32,7 @@ export interface BoostingOptions {
   lambda?: number;
   /** Minimum summed hessian in a child; stops splits on a handful of rows. */
   minChildWeight?: number;
-  /** Fraction of rows sampled (without replacement) per tree. */
+  /** Chance that each row is used by a given tree (stochastic boosting). */
   subsample?: number;
   seed?: number;
   /** Quantile bins per feature (at most 255); split search scans bins, not rows. */
@@ -214,7 +214,8 @@ export function trainGradientBoosting(
   const pos = y.reduce<number>((a, b) => a + b, 0);
   const prior = Math.min(Math.max(pos / Math.max(n, 1), 1e-6), 1 - 1e-6);
   const base = Math.log(prior / (1 - prior));
-  const binned = binFeatures(rows, o.maxBins, o.columns);
+  // Bin indices are stored as bytes.
+  const binned = binFeatures(rows, Math.min(o.maxBins, 255), o.columns);
   const f = new Float64Array(n).fill(base);
   const grad = new Float64Array(n);
   const hess = new Float64Array(n);

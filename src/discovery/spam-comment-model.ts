@@ -1,7 +1,8 @@
 /**
  * Learned spam-comment classifier (issue part "Two learned parts" (b)): multinomial naive Bayes
  * over word unigrams, word bigrams and character n-grams, trained on the UCI YouTube Spam
- * Collection. URLs, "check out my channel" and "subscribe" come out as the strongest signals.
+ * Collection. "check out", "my channel", "subscribe to", "visit" and links come out as the
+ * strongest spam signals.
  */
 import { loadYoutubeSpamComments, type LabelledComment } from './load-training-data.ts';
 import type { CommentClassification } from './types.ts';
