@@ -1,11 +1,14 @@
 import { benchDurability } from './durability.ts';
+import { benchRedirect } from './redirect.ts';
 import { benchStartup } from './startup.ts';
 
 // `npm run bench [name…]`: every benchmark, or the named ones. Figures are ratios to a baseline
 // measured in the same run, so they compare across machines.
+
 const BENCHES: Record<string, () => Promise<void>> = {
   startup: benchStartup,
   durability: benchDurability,
+  redirect: benchRedirect,
 };
 
 const wanted = process.argv.slice(2);
