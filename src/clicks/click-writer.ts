@@ -18,7 +18,8 @@ const REPLAY_EVERY_MS = 1000;
  */
 export class ClickWriter {
   #queue: Waiter[] = [];
-  #flushing: Promise<void> | undefined;
+  #inFlight = 0;
+  #idle: (() => void)[] = [];
   #brokenUntil = 0;
   #replayTimer: NodeJS.Timeout | undefined;
   #replaying: Promise<unknown> | undefined;
@@ -29,10 +30,15 @@ export class ClickWriter {
     return this.spool?.pending ?? 0;
   }
 
+  /**
+   * @param maxInFlight batches committing at once: 1 for PGlite (one session), a few for PostgreSQL
+   *   so the next batch does not wait for the previous commit's fsync.
+   */
   constructor(
     private readonly db: Db,
     private readonly spool: ClickSpool | null,
     private readonly log: FastifyBaseLogger,
+    private readonly maxInFlight = 1,
   ) {
     if (spool) {
       this.#replayTimer = setInterval(() => void this.replaySpool(), REPLAY_EVERY_MS);
@@ -44,32 +50,39 @@ export class ClickWriter {
   record(event: ClickEvent): Promise<void> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ event, resolve, reject });
-      this.#flushing ??= this.#flush().finally(() => (this.#flushing = undefined));
+      if (this.#inFlight < this.maxInFlight) {
+        this.#inFlight++;
+        // Start on the next tick so the requests of this tick join the batch.
+        setImmediate(() => void this.#flush());
+      }
     });
   }
 
   async #flush(): Promise<void> {
-    while (this.#queue.length > 0) {
-      const batch = this.#queue.splice(0, MAX_BATCH);
-      const events = batch.map((w) => w.event);
+    try {
+      while (this.#queue.length > 0) await this.#writeBatch(this.#queue.splice(0, MAX_BATCH));
+    } finally {
+      this.#inFlight--;
+      if (this.#inFlight === 0) this.#idle.splice(0).forEach((f) => f());
+    }
+  }
+
+  async #writeBatch(batch: Waiter[]): Promise<void> {
+    const events = batch.map((w) => w.event);
+    try {
+      if (Date.now() < this.#brokenUntil && this.spool) throw new Error('database recently unavailable');
+      this.written += await writeClicks(this.db, events);
+      batch.forEach((w) => w.resolve());
+    } catch (err) {
+      if (!this.spool) return batch.forEach((w) => w.reject(err));
+      if (Date.now() >= this.#brokenUntil) this.log.warn({ err, clicks: events.length }, 'click write failed; spooling');
+      this.#brokenUntil = Date.now() + BREAKER_MS;
       try {
-        if (Date.now() < this.#brokenUntil && this.spool) throw new Error('database recently unavailable');
-        this.written += await writeClicks(this.db, events);
+        this.spool.append(events);
         batch.forEach((w) => w.resolve());
-      } catch (err) {
-        if (!this.spool) {
-          batch.forEach((w) => w.reject(err));
-          continue;
-        }
-        if (Date.now() >= this.#brokenUntil) this.log.warn({ err, clicks: events.length }, 'click write failed; spooling');
-        this.#brokenUntil = Date.now() + BREAKER_MS;
-        try {
-          this.spool.append(events);
-          batch.forEach((w) => w.resolve());
-        } catch (spoolErr) {
-          this.log.error({ err: spoolErr }, 'click spool failed');
-          batch.forEach((w) => w.reject(spoolErr));
-        }
+      } catch (spoolErr) {
+        this.log.error({ err: spoolErr }, 'click spool failed');
+        batch.forEach((w) => w.reject(spoolErr));
       }
     }
   }
@@ -94,7 +107,7 @@ export class ClickWriter {
   /** Waits for every recorded click to be durable, then tries once more to empty the spool. */
   async close(): Promise<void> {
     clearInterval(this.#replayTimer);
-    while (this.#flushing) await this.#flushing;
+    if (this.#inFlight > 0) await new Promise<void>((resolve) => this.#idle.push(resolve));
     await this.#replaying;
     await this.replaySpool();
     this.spool?.close();

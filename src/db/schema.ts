@@ -178,7 +178,15 @@ export interface ClickStatsDailyDimTable extends ClickCounts {
   value: string;
 }
 
+export interface ClickStatsDeltaTable extends ClickCounts {
+  id: Generated<string>;
+  bucket: Date;
+  dimension: '' | 'country' | 'source' | 'device';
+  value: string;
+}
+
 export interface TrackingTables {
+  click_stats_delta: ClickStatsDeltaTable;
   influencers: InfluencersTable;
   campaigns: CampaignsTable;
   links: LinksTable;

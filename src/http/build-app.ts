@@ -12,6 +12,7 @@ import { apiKeyRoutes } from '../api-keys/index.ts';
 import { campaignRoutes } from '../campaigns/index.ts';
 import { ClickSpool } from '../clicks/click-spool.ts';
 import { ClickWriter } from '../clicks/click-writer.ts';
+import { DeltaFolder } from '../clicks/delta-folder.ts';
 import { preloadCountryDatabase } from '../clicks/lookup-country.ts';
 import { CACHE_CHANNEL } from '../db/cache-notify.ts';
 import { getInstanceSecret } from '../db/instance-secret.ts';
@@ -23,6 +24,11 @@ import { reportRoutes } from '../reports/index.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { newId } from '../shared/ids.ts';
+
+// Request ids need to be unique, not secret: a random per-process prefix and a counter are enough.
+const REQUEST_ID_PREFIX = newId('request');
+let requestCounter = 0;
+const nextRequestId = () => `${REQUEST_ID_PREFIX}${(requestCounter++).toString(36)}`;
 import { userRoutes } from '../users/index.ts';
 import { workspaceRoutes } from '../workspaces/index.ts';
 import { registerAuth } from './auth.ts';
@@ -46,7 +52,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logger: deps.logger ?? { level: config.logLevel },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newId('request');
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : nextRequestId();
     },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
@@ -93,14 +99,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // The redirect hot path: cached targets (dropped on NOTIFY from any process), group-committed clicks.
   const cache = new LinkCache(database.db);
   const stopListening = await database.listen(CACHE_CHANNEL, (payload) => cache.invalidate(payload));
-  const writer = new ClickWriter(database.db, new ClickSpool(path.join(config.dataDir, 'spool')), app.log);
+  const writer = new ClickWriter(database.db, new ClickSpool(path.join(config.dataDir, 'spool')), app.log, database.engine === 'postgres' ? 4 : 1);
   const hasher = new VisitorHasher(await getInstanceSecret(database.db));
   preloadCountryDatabase();
   redirectRoutes(app, { cache, writer, hasher });
-  app.decorate('tracking', { cache, writer });
+  const folder = new DeltaFolder(database.db, app.log);
+  app.decorate('tracking', { cache, writer, folder });
   app.addHook('onClose', async () => {
     await writer.close(); // every acknowledged click is committed or spooled before the db closes
-    await stopListening();
+    await folder.close();
+    await stopListening().catch(() => {}); // the database may already be gone
   });
   void writer.replaySpool(); // clicks spooled by an earlier run
 

@@ -11,6 +11,10 @@ export type RouteDeps = { config: Config; database: Database };
 declare module 'fastify' {
   interface FastifyInstance {
     /** The redirect's cache and click writer (benchmarks and tests look at them). */
-    tracking: { cache: import('../links/link-cache.ts').LinkCache; writer: import('../clicks/click-writer.ts').ClickWriter };
+    tracking: {
+      cache: import('../links/link-cache.ts').LinkCache;
+      writer: import('../clicks/click-writer.ts').ClickWriter;
+      folder: import('../clicks/delta-folder.ts').DeltaFolder;
+    };
   }
 }

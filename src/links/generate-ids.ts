@@ -13,8 +13,18 @@ const UNBIASED_LIMIT = 248;
  * unguessable enough to serve as the attribution token a storefront sends back.
  */
 export function generateClickId(): string {
-  return randomBytes(16).toString('base64url');
+  // One syscall per 256 ids instead of one per id: randomBytes was a visible share of the redirect.
+  if (poolOffset + 16 > pool.length) {
+    pool = randomBytes(4096);
+    poolOffset = 0;
+  }
+  const id = pool.toString('base64url', poolOffset, poolOffset + 16);
+  poolOffset += 16;
+  return id;
 }
+
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
 
 /**
  * A short link code of `length` base62 characters (`[0-9A-Za-z]`), drawn uniformly by rejection

@@ -22,28 +22,43 @@ export async function clickReport({ ctx, input }: { ctx: Context; input: ClickRe
     ],
     sql` and `,
   );
-  const dayRange = sql`bucket >= ${day(q.from)}::date and bucket < ${ceilDay(q.to)}::date`;
+  const fromDay = day(q.from);
+  const toDay = ceilDay(q.to);
+  const counts = sql`clicks, human_clicks, unique_clicks, bot_clicks`;
+  // Each source unions the folded rollup with the deltas not folded yet, so reports are exact now.
+  const daily = (keyCol: string) => sql`
+    select ${sql.raw(keyCol)} as k, ${counts} from click_stats_daily where ${filters} and bucket >= ${fromDay}::date and bucket < ${toDay}::date
+    union all
+    select ${sql.raw(keyCol === 'bucket' ? "(bucket at time zone 'UTC')::date" : keyCol)}, ${counts} from click_stats_delta
+    where ${filters} and dimension = '' and bucket >= ${fromDay}::timestamptz and bucket < ${toDay}::timestamptz`;
   let query;
   switch (q.groupBy) {
-    case 'hour':
-      query = sql`select to_char(bucket at time zone 'UTC', 'YYYY-MM-DD"T"HH24":00:00Z"') as key, ${sums} from click_stats_hourly
-        where ${filters} and bucket >= date_trunc('hour', ${q.from.toISOString()}::timestamptz) and bucket < ${q.to.toISOString()}::timestamptz
-        group by bucket order by bucket`;
+    case 'hour': {
+      const fromHour = sql`date_trunc('hour', ${q.from.toISOString()}::timestamptz)`;
+      const to = sql`${q.to.toISOString()}::timestamptz`;
+      query = sql`select to_char(k at time zone 'UTC', 'YYYY-MM-DD"T"HH24":00:00Z"') as key, ${sums} from (
+          select bucket as k, ${counts} from click_stats_hourly where ${filters} and bucket >= ${fromHour} and bucket < ${to}
+          union all
+          select bucket, ${counts} from click_stats_delta where ${filters} and dimension = '' and bucket >= ${fromHour} and bucket < ${to}
+        ) t group by k order by k`;
       break;
+    }
     case 'day':
-      query = sql`select to_char(bucket, 'YYYY-MM-DD') as key, ${sums} from click_stats_daily where ${filters} and ${dayRange}
-        group by bucket order by bucket`;
+      query = sql`select to_char(k, 'YYYY-MM-DD') as key, ${sums} from (${daily('bucket')}) t group by k order by k`;
       break;
     case 'influencer':
     case 'campaign':
-    case 'link': {
-      const col = sql.ref(`${q.groupBy}_id`);
-      query = sql`select ${col} as key, ${sums} from click_stats_daily where ${filters} and ${dayRange} group by ${col} order by clicks desc, key`;
+    case 'link':
+      query = sql`select k as key, ${sums} from (${daily(`${q.groupBy}_id`)}) t group by k order by clicks desc, key`;
       break;
-    }
     default:
-      query = sql`select value as key, ${sums} from click_stats_daily_dim where ${filters} and dimension = ${q.groupBy} and ${dayRange}
-        group by value order by clicks desc, key`;
+      query = sql`select k as key, ${sums} from (
+          select value as k, ${counts} from click_stats_daily_dim
+          where ${filters} and dimension = ${q.groupBy} and bucket >= ${fromDay}::date and bucket < ${toDay}::date
+          union all
+          select value, ${counts} from click_stats_delta
+          where ${filters} and dimension = ${q.groupBy} and bucket >= ${fromDay}::timestamptz and bucket < ${toDay}::timestamptz
+        ) t group by k order by clicks desc, key`;
   }
   const result = await query.execute(ctx.db);
   const rows = (result.rows as { key: string; clicks: bigint; human: bigint; uniq: bigint; bot: bigint }[]).map((r) => ({

@@ -78,6 +78,17 @@ describe.each(ENGINES)('click reports from rollups on %s', (engine) => {
     expect(devices.find((r: { key: string }) => r.key === 'desktop')).toMatchObject({ clicks: 2 });
   });
 
+  it('gives the same figures before and after the deltas are folded into the rollups', async () => {
+    const queries = ['groupBy=day', 'groupBy=hour', 'groupBy=link', 'groupBy=source', 'groupBy=country'].map((g) => `${g}&${range}`);
+    const before = await Promise.all(queries.map(report));
+    await env.app.tracking.folder.fold();
+    const pending = await env.database.db.selectFrom('click_stats_delta').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(Number(pending.n)).toBe(0);
+    const folded = await env.database.db.selectFrom('click_stats_daily').select((eb) => eb.fn.sum('clicks').as('n')).executeTakeFirstOrThrow();
+    expect(Number(folded.n)).toBeGreaterThanOrEqual(5);
+    expect(await Promise.all(queries.map(report))).toEqual(before);
+  });
+
   it('limits to the range', async () => {
     expect(await report('groupBy=day&from=2026-03-11&to=2026-03-12')).toHaveLength(1);
     expect(await report('groupBy=day&from=2026-04-01&to=2026-04-02')).toEqual([]);

@@ -66,7 +66,6 @@ create table clicks (
   is_unique boolean not null
 );
 create index clicks_workspace_time on clicks (workspace_id, clicked_at, id);
-create index clicks_link_time on clicks (link_id, clicked_at);
 
 -- Uniqueness window per link and visitor; rows older than the window are pruned.
 create table click_uniques (
@@ -122,3 +121,22 @@ create table click_stats_daily_dim (
   primary key (link_id, bucket, dimension, value)
 );
 create index click_stats_daily_dim_ws on click_stats_daily_dim (workspace_id, dimension, bucket);
+
+-- Rollup deltas: the redirect appends pre-aggregated counts here (no hot-row updates on the
+-- hot path); a background step folds them into the rollups above, and reports read both.
+-- dimension '' holds the totals; 'country', 'source' and 'device' the breakdowns.
+create table click_stats_delta (
+  id bigint generated always as identity primary key,
+  workspace_id text not null,
+  link_id text not null,
+  influencer_id text not null,
+  campaign_id text not null,
+  bucket timestamptz not null,
+  dimension text not null,
+  value text not null,
+  clicks bigint not null,
+  human_clicks bigint not null,
+  unique_clicks bigint not null,
+  bot_clicks bigint not null
+);
+create index click_stats_delta_ws on click_stats_delta (workspace_id, bucket);
