@@ -120,8 +120,10 @@ export function buildCli(config: () => Config): Command {
     .command('demo')
     .description('create a workspace "demo" filled with realistic data')
     .action(async () => {
-      const r = (await execute(config(), 'demo', {})) as { workspace: Row; login: { email: string; password: string }; apiKey: string };
-      print(`Created workspace ${r.workspace.slug} with sample data.`);
+      process.stderr.write('Creating the demo workspace (creators, campaigns, links, two months of clicks)…\n');
+      const r = (await execute(config(), 'demo', {})) as { workspace: Row; login: { email: string; password: string }; apiKey: string; created: Record<string, number> };
+      const made = Object.entries(r.created).map(([k, v]) => `${v} ${k}`).join(', ');
+      print(`Created workspace ${r.workspace.slug}: ${made}.`);
       print(`Dashboard login: ${r.login.email} / ${r.login.password}`);
       print('API key (shown once):');
       print(r.apiKey);

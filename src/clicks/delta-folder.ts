@@ -1,12 +1,18 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../shared/context.ts';
+import { sql } from 'kysely';
 import { foldClickDeltas } from './fold-click-deltas.ts';
 
 const EVERY_MS = 1000;
+const PRUNE_EVERY_TICKS = 300;
 
-/** Folds click deltas into the rollups every second (reports read both, so none are ever missing). */
+/**
+ * Folds click deltas into the rollups every second (reports read both, so none are ever missing),
+ * and every few minutes deletes uniqueness claims whose window has passed.
+ */
 export class DeltaFolder {
   #timer: NodeJS.Timeout;
+  #ticks = 0;
   #running: Promise<void> | undefined;
 
   constructor(private readonly db: Db, private readonly log: FastifyBaseLogger) {
@@ -19,6 +25,7 @@ export class DeltaFolder {
     this.#running ??= (async () => {
       try {
         while ((await foldClickDeltas(this.db)) > 0);
+        if (++this.#ticks % PRUNE_EVERY_TICKS === 0) await pruneUniques(this.db);
       } catch (err) {
         this.log.debug({ err }, 'folding click deltas deferred');
       }
@@ -31,4 +38,11 @@ export class DeltaFolder {
     await this.#running;
     await this.fold();
   }
+}
+
+/** Deletes expired uniqueness claims in bounded chunks (they hold a hash per visitor and link). */
+export async function pruneUniques(db: Db, now = new Date()): Promise<number> {
+  const r = await sql`delete from click_uniques where ctid in (
+      select ctid from click_uniques where expires_at < ${now.toISOString()}::timestamptz limit 10000)`.execute(db);
+  return Number(r.numAffectedRows ?? 0);
 }

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, ENGINES, type TestEnv } from '../helpers/engines.ts';
+
+describe.each(ENGINES)('advocate demo on %s', { timeout: 120_000 }, (engine) => {
+  let env: TestEnv;
+  let demo: any;
+  beforeAll(async () => {
+    env = await createTestEnv(engine);
+    demo = await env.command('demo', { password: 'demo-password-123' });
+  });
+  afterAll(() => env?.close());
+
+  it('creates a workspace with an owner login and an API key', async () => {
+    const login = await env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: demo.login.email, password: 'demo-password-123' } });
+    expect(login.statusCode).toBe(200);
+    const ws = await env.app.inject({ method: 'GET', url: '/api/v1/workspace', headers: { authorization: `Bearer ${demo.apiKey}` } });
+    expect(ws.json().workspace.slug).toBe('demo');
+  });
+
+  it('fills creators, campaigns, links and a realistic click history', async () => {
+    const auth = { authorization: `Bearer ${demo.apiKey}` };
+    const links = (await env.app.inject({ method: 'GET', url: '/api/v1/links?limit=200', headers: auth })).json().data;
+    expect(links.length).toBe(demo.created.links);
+    const days = (await env.app.inject({ method: 'GET', url: '/api/v1/reports/clicks?groupBy=day', headers: auth })).json().rows;
+    expect(days.length).toBeGreaterThanOrEqual(28);
+    const total = days.reduce((s: number, r: any) => s + r.clicks, 0);
+    const bots = days.reduce((s: number, r: any) => s + r.botClicks, 0);
+    expect(bots / total).toBeGreaterThan(0.04);
+    expect(bots / total).toBeLessThan(0.12);
+    const byCreator = (await env.app.inject({ method: 'GET', url: '/api/v1/reports/clicks?groupBy=influencer', headers: auth })).json().rows;
+    expect(byCreator.length).toBe(12);
+    expect(byCreator[0].clicks).toBeGreaterThan(byCreator.at(-1).clicks * 5); // heavy-tailed
+    const sources = (await env.app.inject({ method: 'GET', url: '/api/v1/reports/clicks?groupBy=source', headers: auth })).json().rows.map((r: any) => r.key);
+    expect(sources).toEqual(expect.arrayContaining(['instagram', 'tiktok', 'youtube', 'direct']));
+  });
+
+  it('refuses to create the demo twice', async () => {
+    await expect(env.command('demo', {})).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
