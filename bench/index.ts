@@ -1,5 +1,6 @@
 import { benchDurability } from './durability.ts';
 import { benchRedirect } from './redirect.ts';
+import { benchReport } from './report.ts';
 import { benchStartup } from './startup.ts';
 
 // `npm run bench [name…]`: every benchmark, or the named ones. Figures are ratios to a baseline
@@ -9,6 +10,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   startup: benchStartup,
   durability: benchDurability,
   redirect: benchRedirect,
+  report: benchReport,
 };
 
 const wanted = process.argv.slice(2);
