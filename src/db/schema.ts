@@ -1,4 +1,6 @@
+import type { ConversionTables } from './schema-conversions.ts';
 import type { ColumnType, Generated } from 'kysely';
+import type { DiscoveryTables } from './schema-discovery.ts';
 
 /** Timestamps: written as Date or omitted for a default, read back as Date. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -75,7 +77,7 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
-export interface DB extends TrackingTables {
+export interface DB extends TrackingTables, ConversionTables, DiscoveryTables {
   workspaces: WorkspacesTable;
   api_keys: ApiKeysTable;
   users: UsersTable;

@@ -10,6 +10,12 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { apiKeyRoutes } from '../api-keys/index.ts';
 import { campaignRoutes } from '../campaigns/index.ts';
+import { conversionRoutes } from '../conversions/routes.ts';
+import { postbackRoutes } from '../conversions/postback-routes.ts';
+import { snippetRoutes } from '../conversions/snippet-routes.ts';
+import { couponRoutes } from '../coupons/index.ts';
+import { integrationRoutes } from '../webhooks/routes.ts';
+import fastifyFormbody from '@fastify/formbody';
 import { ClickSpool } from '../clicks/click-spool.ts';
 import { ClickWriter } from '../clicks/click-writer.ts';
 import { DeltaFolder } from '../clicks/delta-folder.ts';
@@ -67,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   registerErrorHandling(app);
   await app.register(fastifyCookie);
+  await app.register(fastifyFormbody); // postbacks and WooCommerce's creation ping are form-encoded
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) => ({
@@ -92,7 +99,20 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerHealth(app, database);
 
   const routeDeps: RouteDeps = { config, database };
-  for (const routes of [workspaceRoutes, apiKeyRoutes, userRoutes, influencerRoutes, campaignRoutes, linkRoutes, reportRoutes]) {
+  for (const routes of [
+    workspaceRoutes,
+    apiKeyRoutes,
+    userRoutes,
+    influencerRoutes,
+    campaignRoutes,
+    linkRoutes,
+    reportRoutes,
+    couponRoutes,
+    conversionRoutes,
+    postbackRoutes,
+    snippetRoutes,
+    integrationRoutes,
+  ]) {
     routes(app, routeDeps);
   }
 

@@ -11,6 +11,7 @@ export const ID_PREFIX = {
   link: 'lnk',
   click: 'clk',
   conversion: 'cnv',
+  coupon: 'cpn',
   commission: 'com',
   payout: 'pay',
   audit: 'aud',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttributionSettingsSchema } from '../attribution/index.ts';
 
 /** Per-workspace settings, stored as JSON on the workspace and validated on the way in and out. */
 export const WorkspaceSettings = z.strictObject({
@@ -8,6 +9,8 @@ export const WorkspaceSettings = z.strictObject({
     .refine((s) => !/^utm_/i.test(s), 'clickIdParam must not start with utm_')
     .default('adv_click'),
   uniqueWindowHours: z.number().int('uniqueWindowHours must be a whole number').min(1).max(24 * 90).default(24),
+  /** Model, window, coupon-vs-click precedence, lifetime binding, fraud thresholds (replaced as a whole). */
+  attribution: AttributionSettingsSchema.prefault({}),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
 
