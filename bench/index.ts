@@ -1,3 +1,4 @@
+import { benchConversions } from './conversions.ts';
 import { benchDurability } from './durability.ts';
 import { benchRedirect } from './redirect.ts';
 import { benchReport } from './report.ts';
@@ -11,6 +12,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   durability: benchDurability,
   redirect: benchRedirect,
   report: benchReport,
+  conversions: benchConversions,
 };
 
 const wanted = process.argv.slice(2);
