@@ -8,6 +8,7 @@ import { randomBase62 } from '../shared/secrets.ts';
 import { createUser } from '../users/index.ts';
 import { createWorkspace } from '../workspaces/index.ts';
 import { seedDemoClicks, seededRandom } from './demo-clicks.ts';
+import { seedDemoConversions } from './demo-conversions.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_EMAIL = 'demo@advocate.local';
@@ -50,8 +51,10 @@ export async function seedDemo({ ctx, input }: { ctx: SystemContext; input: { pa
   const campaigns = [];
   for (const c of CAMPAIGNS) campaigns.push(await createCampaign({ ctx: wctx, input: c }));
   const links = [];
+  const influencerIds: string[] = [];
   for (const [i, [name, handles]] of CREATORS.entries()) {
     const influencer = await createInfluencer({ ctx: wctx, input: { name, handles } });
+    influencerIds.push(influencer.id);
     const platform = Object.keys(handles)[0]!;
     // Heavy-tailed popularity: a few creators bring most clicks.
     const popularity = Math.max(2, Math.round(60 / (i + 1) ** 1.1));
@@ -64,5 +67,11 @@ export async function seedDemo({ ctx, input }: { ctx: SystemContext; input: { pa
     }
   }
   const clicks = await seedDemoClicks(ctx, workspace.id, links);
-  return { workspace, login: { email: DEMO_EMAIL, password }, apiKey: secret, created: { influencers: CREATORS.length, campaigns: campaigns.length, links: links.length, clicks } };
+  const conversions = await seedDemoConversions(wctx, influencerIds);
+  return {
+    workspace,
+    login: { email: DEMO_EMAIL, password },
+    apiKey: secret,
+    created: { influencers: CREATORS.length, campaigns: campaigns.length, links: links.length, clicks, conversions },
+  };
 }

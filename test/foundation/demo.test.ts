@@ -34,6 +34,17 @@ describe.each(ENGINES)('advocate demo on %s', { timeout: 120_000 }, (engine) => 
     expect(sources).toEqual(expect.arrayContaining(['instagram', 'tiktok', 'youtube', 'direct']));
   });
 
+  it('includes attributed conversions, coupon sales, refunds and a review queue', async () => {
+    const auth = { authorization: `Bearer ${demo.apiKey}` };
+    const all = (await env.app.inject({ method: 'GET', url: '/api/v1/conversions?limit=200', headers: auth })).json().data;
+    expect(all.length).toBeGreaterThanOrEqual(20);
+    const methods = new Set(all.map((c: any) => c.attribution.method));
+    expect([...methods]).toEqual(expect.arrayContaining(['click', 'coupon', 'customer']));
+    expect(all.some((c: any) => c.refundedAmount > 0)).toBe(true);
+    const review = (await env.app.inject({ method: 'GET', url: '/api/v1/conversions?status=review', headers: auth })).json().data;
+    expect(review.length).toBeGreaterThan(0);
+  });
+
   it('refuses to create the demo twice', async () => {
     await expect(env.command('demo', {})).rejects.toMatchObject({ code: 'CONFLICT' });
   });
