@@ -78,12 +78,12 @@ describe('the JS snippet in Chromium', { timeout: 120_000 }, () => {
     await page.goto(`${apiBase}/r/${code}`);
     expect(page.url()).toMatch(new RegExp(`^${shopBase}/landing\\?.*adv_click=clk_`));
     const clickId = new URL(page.url()).searchParams.get('adv_click');
-    expect(await page.evaluate(() => localStorage.getItem('adv_click'))).toBe(clickId);
+    expect(await page.evaluate(() => (globalThis as any).localStorage.getItem('adv_click'))).toBe(clickId);
     await page.click('#checkout');
     await page.waitForURL(`${shopBase}/checkout`);
-    expect(await page.evaluate(() => (window as any).advocate.clickId())).toBe(clickId);
+    expect(await page.evaluate(() => (globalThis as any).advocate.clickId())).toBe(clickId);
     await page.click('#buy');
-    await page.waitForFunction(() => document.getElementById('result')!.textContent !== '');
+    await page.waitForFunction(() => (globalThis as any).document.getElementById('result').textContent !== '');
     const result = JSON.parse((await page.textContent('#result'))!);
     expect(result).toMatchObject({ influencerId, duplicate: false });
     const conv = (await env.app.inject({ method: 'GET', url: `/api/v1/conversions/${result.id}`, headers: auth })).json().conversion;
