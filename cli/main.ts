@@ -4,6 +4,7 @@ import { AppError } from '../src/shared/errors.ts';
 import { randomBase62 } from '../src/shared/secrets.ts';
 import { startServer } from '../src/server.ts';
 import { execute } from './backend.ts';
+import { importCommand } from './import-creators.ts';
 import { askHidden, readStdin } from './prompt.ts';
 
 type Row = Record<string, unknown>;
@@ -128,6 +129,7 @@ export function buildCli(config: () => Config): Command {
       print('API key (shown once):');
       print(r.apiKey);
     });
+  program.addCommand(importCommand(config));
   return program;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createApiKey, listApiKeys, revokeApiKey, SCOPES } from '../api-keys/index.ts';
 import type { Database } from '../db/client.ts';
+import { importCreators } from '../discovery/index.ts';
 import { migrate } from '../db/migrate.ts';
 import type { Context, SystemContext } from '../shared/context.ts';
 import { createUser, ROLES } from '../users/index.ts';
@@ -42,6 +43,17 @@ export const COMMANDS = {
     input: z.strictObject({ workspace: WorkspaceSlug, email: z.string(), password: z.string(), role: z.enum(ROLES).default('member'), name: z.string().optional() }),
     run: async (ctx, input) =>
       createUser({ ctx: await inWorkspace(ctx, input.workspace), input: { email: input.email, password: input.password, role: input.role, name: input.name } }),
+  }),
+  'import.creators': command({
+    input: z.strictObject({
+      workspace: WorkspaceSlug,
+      format: z.enum(['csv', 'json']),
+      content: z.string(),
+      skipInvalid: z.boolean().default(false),
+      dryRun: z.boolean().default(false),
+      rows: z.array(z.number().int().min(1)).optional(),
+    }),
+    run: async (ctx, { workspace, ...input }) => importCreators({ ctx: await inWorkspace(ctx, workspace), input }),
   }),
   demo: command({
     input: z.strictObject({ password: z.string().min(10).optional() }),

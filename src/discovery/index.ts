@@ -24,3 +24,24 @@ export type { Bm25Index, Bm25Result } from './bm25.ts';
 export { fitScore, buildFitIndex, creatorDocument, DEFAULT_FIT_WEIGHTS } from './fit-score.ts';
 export type { FitCreator, FitOptions, FitResult, FitTerm, FitTermName, FitWeights } from './fit-score.ts';
 export { evaluateBinary, sensitivityAtSpecificity, thresholdForSpecificity, stratifiedFolds } from './classification-metrics.ts';
+
+// Verbs and routes over the database (creator discovery as a capability).
+export { importCreators, ImportCreatorsInput } from './import-creators.ts';
+export type { ImportResult } from './import-creators.ts';
+export { parseCreatorsCsv } from './parse-creators-csv.ts';
+export { parseCreatorsJson } from './parse-creators-json.ts';
+export type { ImportRecordInput, ImportRowError } from './import-schemas.ts';
+export { refreshMetrics } from './refresh-metrics.ts';
+export { searchInfluencers } from './search-influencers.ts';
+export type { SearchPage, SearchResultDto } from './search-influencers.ts';
+export { SearchInfluencersInput } from './search-input.ts';
+export { getCreatorProfile } from './get-creator-profile.ts';
+export type { CreatorProfileDto } from './get-creator-profile.ts';
+export { findSimilarCreators } from './find-similar-creators.ts';
+export { setCreatorNiches } from './set-creator-niches.ts';
+export { scoreAccountBatch } from './score-account-batch.ts';
+export { refreshYoutube, RefreshYoutubeInput } from './refresh-youtube.ts';
+export { getDiscoverySettings } from './get-discovery-settings.ts';
+export { updateDiscoverySettings } from './update-discovery-settings.ts';
+export { seedDemoCreators } from './seed-demo-creators.ts';
+export { discoveryRoutes } from './routes.ts';

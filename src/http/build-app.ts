@@ -22,6 +22,7 @@ import { DeltaFolder } from '../clicks/delta-folder.ts';
 import { preloadCountryDatabase } from '../clicks/lookup-country.ts';
 import { CACHE_CHANNEL } from '../db/cache-notify.ts';
 import { getInstanceSecret } from '../db/instance-secret.ts';
+import { discoveryRoutes } from '../discovery/index.ts';
 import { influencerRoutes } from '../influencers/index.ts';
 import { LinkCache, linkRoutes } from '../links/index.ts';
 import { VisitorHasher } from '../redirect/classify-click.ts';
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     apiKeyRoutes,
     userRoutes,
     influencerRoutes,
+    discoveryRoutes,
     campaignRoutes,
     linkRoutes,
     reportRoutes,

@@ -1,0 +1,95 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Db } from '../shared/context.ts';
+import { containsPattern } from '../shared/page-cursor.ts';
+import type { SearchFilters } from './search-input.ts';
+import { audienceTagsAtLeast, tag } from './search-tags.ts';
+import type { AudienceDimension } from './types.ts';
+
+/** Columns a search result needs; search_text only when fit is computed. */
+export const RESULT_COLUMNS = [
+  'm.influencer_id',
+  'm.primary_platform',
+  'm.primary_handle',
+  'm.platforms',
+  'm.followers',
+  'm.tier',
+  'm.mid_tier',
+  'm.er_median',
+  'm.er_views_median',
+  'm.er_vs_tier',
+  'm.authenticity_score',
+  'm.niches',
+  'm.niche_ids',
+  'm.country',
+  'm.location',
+  'm.language',
+  'm.has_email',
+  'm.audience',
+  'm.quality',
+] as const;
+
+/** Any share above zero: "audience in DE" without a minimum. */
+const ANY_SHARE = 1e-9;
+
+/**
+ * The workspace's active creators matching the filters, as a query to order and page. Categorical
+ * filters become one `tags @> …` (all of) and `tags && …` (one of) per list, served by the GIN
+ * index; ranges are plain comparisons the sort indexes can check while scanning.
+ */
+export function filteredCreators(db: Db, workspaceId: string, f: SearchFilters) {
+  const all: string[] = [];
+  const anyOf: string[][] = [];
+  const addList = (values: readonly string[] | undefined, toTag: (v: string) => string) => {
+    if (!values?.length) return;
+    if (values.length === 1) all.push(toTag(values[0]!));
+    else anyOf.push(values.map(toTag));
+  };
+  addList(f.platform, tag.platform);
+  addList(f.tier, tag.tier);
+  addList(f.niche, tag.niche);
+  addList(f.country, tag.country);
+  addList(f.language, tag.language);
+  if (f.hasEmail === true) all.push(tag.email);
+  const audience: [AudienceDimension, string, number][] = [];
+  if (f.audienceCountry) audience.push(['country', f.audienceCountry, f.minAudienceCountryShare ?? ANY_SHARE]);
+  if (f.audienceAge) audience.push(['age', f.audienceAge, f.minAudienceAgeShare ?? ANY_SHARE]);
+  if (f.audienceGender) audience.push(['gender', f.audienceGender, f.minAudienceGenderShare ?? ANY_SHARE]);
+  for (const [dimension, key, min] of audience) anyOf.push(audienceTagsAtLeast(dimension, key, min));
+
+  let q = db
+    .selectFrom('creator_metrics as m')
+    .innerJoin('influencers as i', 'i.id', 'm.influencer_id')
+    .where('m.workspace_id', '=', workspaceId)
+    .where('i.workspace_id', '=', workspaceId)
+    .where('i.status', '=', 'active');
+  if (all.length) q = q.where(sql<SqlBool>`m.tags @> ${sql.val(all)}::text[]`);
+  for (const set of anyOf) q = q.where(sql<SqlBool>`m.tags && ${sql.val(set)}::text[]`);
+  if (f.hasEmail === false) q = q.where('m.has_email', '=', false);
+  if (f.minFollowers !== undefined) q = q.where('m.followers', '>=', f.minFollowers);
+  if (f.maxFollowers !== undefined) q = q.where('m.followers', '<=', f.maxFollowers);
+  if (f.minEngagementRate !== undefined) q = q.where('m.er_median', '>=', f.minEngagementRate);
+  if (f.maxEngagementRate !== undefined) q = q.where('m.er_median', '<=', f.maxEngagementRate);
+  if (f.minAuthenticity !== undefined) q = q.where('m.authenticity_score', '>=', f.minAuthenticity);
+  if (f.location) q = q.where('m.location', 'ilike', containsPattern(f.location));
+  // The tags matched the share's decile; this is the exact comparison.
+  for (const [dimension, key, min] of audience) {
+    const stored = dimension === 'country' ? key.toUpperCase() : dimension === 'gender' ? key.toLowerCase() : key;
+    q = q.where(sql<SqlBool>`(m.audience -> ${dimension} ->> ${stored})::float8 >= ${min}`);
+  }
+  return q;
+}
+
+/** Terms of a brief as a prefix OR-query for the full-text index ('vegan:* | protein:*'). */
+export function briefTsQuery(tokens: readonly string[]): string | null {
+  const safe = [...new Set(tokens)].filter((t) => /^[\p{L}\p{N}]+$/u.test(t)).slice(0, 32);
+  return safe.length ? safe.map((t) => `${t}:*`).join(' | ') : null;
+}
+
+/** Rows that match a brief by text or by niche; the fit candidates are taken from these first. */
+export function matchesBrief(tsQuery: string | null, niches: readonly string[]): Expression<SqlBool> | null {
+  const parts = [];
+  if (tsQuery) parts.push(sql<SqlBool>`m.search_tsv @@ to_tsquery('simple', ${tsQuery})`);
+  if (niches.length) parts.push(sql<SqlBool>`m.niche_ids && ${sql.val([...niches])}::text[]`);
+  if (parts.length === 0) return null;
+  return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+}
