@@ -1,3 +1,4 @@
+import { parsePlanOrThrow } from '../commissions/plan-for.ts';
 import { audit } from '../shared/audit.ts';
 import type { Context } from '../shared/context.ts';
 import { isUniqueViolation } from '../shared/db-errors.ts';
@@ -44,6 +45,7 @@ export async function createCampaign({ ctx, input }: { ctx: Context; input: Crea
           starts_at: startsAt,
           ends_at: endsAt,
           status: v.status,
+          commission_plan: v.commissionPlan === undefined ? null : JSON.stringify(parsePlanOrThrow(v.commissionPlan)),
         })
         .returningAll()
         .executeTakeFirstOrThrow();

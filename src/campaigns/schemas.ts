@@ -54,6 +54,8 @@ export const CreateCampaignInput = z.strictObject({
   startsAt: DateTime.nullable().optional(),
   endsAt: DateTime.nullable().optional(),
   status: z.enum(CAMPAIGN_STATUSES, { message: `status must be one of ${CAMPAIGN_STATUSES.join(', ')}` }).default('active'),
+  /** Commission plan (validated by the commissions domain), e.g. { "type": "percent", "percent": 10 }. */
+  commissionPlan: z.unknown().optional(),
 });
 export type CreateCampaignInput = z.input<typeof CreateCampaignInput>;
 
@@ -68,6 +70,7 @@ export const UpdateCampaignInput = z
     startsAt: DateTime.nullable().optional(),
     endsAt: DateTime.nullable().optional(),
     status: z.enum(CAMPAIGN_STATUSES, { message: `status must be one of ${CAMPAIGN_STATUSES.join(', ')}` }).optional(),
+    commissionPlan: z.unknown().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
 export type UpdateCampaignInput = z.input<typeof UpdateCampaignInput>;
@@ -95,6 +98,7 @@ export type CampaignDto = {
   startsAt: string | null;
   endsAt: string | null;
   status: CampaignStatus;
+  commissionPlan: Record<string, unknown> | null;
   createdAt: string;
   updatedAt: string;
 };

@@ -13,6 +13,7 @@ export function toCampaignDto(row: Selectable<CampaignsTable>): CampaignDto {
     startsAt: row.starts_at?.toISOString() ?? null,
     endsAt: row.ends_at?.toISOString() ?? null,
     status: row.status,
+    commissionPlan: row.commission_plan ?? null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -1,3 +1,4 @@
+import { parsePlanOrThrow } from '../commissions/plan-for.ts';
 import { notifyCache } from '../db/cache-notify.ts';
 import { audit } from '../shared/audit.ts';
 import type { Context } from '../shared/context.ts';
@@ -42,6 +43,7 @@ export async function updateCampaign({ ctx, input }: { ctx: Context; input: { id
           ...(patch.startsAt !== undefined ? { starts_at: startsAt } : {}),
           ...(patch.endsAt !== undefined ? { ends_at: endsAt } : {}),
           ...(patch.status !== undefined ? { status: patch.status } : {}),
+          ...(patch.commissionPlan !== undefined ? { commission_plan: patch.commissionPlan === null ? null : JSON.stringify(parsePlanOrThrow(patch.commissionPlan)) } : {}),
           updated_at: new Date(),
         })
         .where('workspace_id', '=', ctx.workspaceId)

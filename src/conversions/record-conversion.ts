@@ -1,4 +1,5 @@
 import { decideAttribution, detectFraud, needsReview } from '../attribution/index.ts';
+import { accrueCommissions } from '../commissions/accrue-commissions.ts';
 import { getInstanceSecret } from '../db/instance-secret.ts';
 import { audit } from '../shared/audit.ts';
 import { actorLabel, type Context } from '../shared/context.ts';
@@ -126,6 +127,7 @@ export async function recordConversion(args: {
         .where('used_by_conversion_id', 'is', null)
         .execute();
     }
+    await accrueCommissions({ ...ctx, db: trx }, inserted); // commissions commit with the conversion
     await audit({ ...ctx, db: trx }, { workspaceId: ctx.workspaceId, action: 'conversion.created', subjectId: id, data: { source, orderId: c.orderId ?? null } });
     return { conversion: inserted, duplicate: false };
   });

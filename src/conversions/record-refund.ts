@@ -1,3 +1,4 @@
+import { reverseCommissionsForRefund } from '../commissions/reverse-commissions.ts';
 import { audit } from '../shared/audit.ts';
 import { actorLabel, type Context } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
@@ -47,6 +48,7 @@ export async function recordRefund({ ctx, input }: { ctx: Context; input: Refund
       .where('id', '=', conv.id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await reverseCommissionsForRefund({ ...ctx, db: trx }, { conversion: updated, refund: amount, previouslyRefunded: conv.refunded_amount, refundId: r.refundId, chargeback: r.chargeback });
     await audit({ ...ctx, db: trx }, { workspaceId: ctx.workspaceId, action: `conversion.${kind}`, subjectId: conv.id, data: { refundId: r.refundId, amount: r.amount } });
     return { conversion: updated, duplicate: false };
   });

@@ -1,3 +1,4 @@
+import { accrueCommissions } from '../commissions/accrue-commissions.ts';
 import { audit } from '../shared/audit.ts';
 import { actorLabel, type Context } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
@@ -26,6 +27,7 @@ export async function reviewConversion({ ctx, input }: { ctx: Context; input: { 
       .insertInto('conversion_events')
       .values({ workspace_id: ctx.workspaceId, conversion_id: row.id, kind: d.decision === 'approve' ? 'approved' : 'rejected', external_id: null, amount: null, actor: actorLabel(ctx.actor), data: JSON.stringify({ note: d.note ?? null }) })
       .execute();
+    if (d.decision === 'approve') await accrueCommissions({ ...ctx, db: trx }, updated);
     await audit({ ...ctx, db: trx }, { workspaceId: ctx.workspaceId, action: `conversion.${d.decision}d`, subjectId: row.id, data: { note: d.note ?? null } });
     return updated;
   });

@@ -1,3 +1,4 @@
+import type { CommissionTables } from './schema-commissions.ts';
 import type { ConversionTables } from './schema-conversions.ts';
 import type { ColumnType, Generated } from 'kysely';
 import type { DiscoveryTables } from './schema-discovery.ts';
@@ -77,7 +78,7 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
-export interface DB extends TrackingTables, ConversionTables, DiscoveryTables {
+export interface DB extends TrackingTables, ConversionTables, DiscoveryTables, CommissionTables {
   workspaces: WorkspacesTable;
   api_keys: ApiKeysTable;
   users: UsersTable;
@@ -94,6 +95,7 @@ export interface InfluencersTable {
   name: string;
   email: string | null;
   handles: Json<Record<string, string>>;
+  recruited_by: ColumnType<string | null, string | null | undefined, string | null>;
   status: ColumnType<'active' | 'archived', 'active' | 'archived' | undefined, 'active' | 'archived'>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -109,6 +111,7 @@ export interface CampaignsTable {
   destination_url: string;
   allowed_domains: string[];
   utm_enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  commission_plan: ColumnType<Record<string, unknown> | null, Record<string, unknown> | string | null | undefined, Record<string, unknown> | string | null>;
   starts_at: Date | null;
   ends_at: Date | null;
   status: ColumnType<CampaignStatus, CampaignStatus | undefined, CampaignStatus>;

@@ -10,11 +10,12 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { apiKeyRoutes } from '../api-keys/index.ts';
 import { campaignRoutes } from '../campaigns/index.ts';
+import { commissionRoutes } from '../commissions/index.ts';
 import { conversionRoutes } from '../conversions/routes.ts';
 import { postbackRoutes } from '../conversions/postback-routes.ts';
 import { snippetRoutes } from '../conversions/snippet-routes.ts';
 import { couponRoutes } from '../coupons/index.ts';
-import { integrationRoutes } from '../webhooks/routes.ts';
+import { integrationRoutes, webhookReceiverRoutes } from '../webhooks/routes.ts';
 import fastifyFormbody from '@fastify/formbody';
 import { ClickSpool } from '../clicks/click-spool.ts';
 import { ClickWriter } from '../clicks/click-writer.ts';
@@ -114,9 +115,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     postbackRoutes,
     snippetRoutes,
     integrationRoutes,
+    commissionRoutes,
   ]) {
     routes(app, routeDeps);
   }
+  await webhookReceiverRoutes(app, routeDeps);
 
   // The redirect hot path: cached targets (dropped on NOTIFY from any process), group-committed clicks.
   const cache = new LinkCache(database.db);

@@ -12,6 +12,8 @@ export const ID_PREFIX = {
   click: 'clk',
   conversion: 'cnv',
   coupon: 'cpn',
+  payoutItem: 'pit',
+  ledgerTxn: 'txn',
   commission: 'com',
   payout: 'pay',
   audit: 'aud',

@@ -11,6 +11,10 @@ export const WorkspaceSettings = z.strictObject({
   uniqueWindowHours: z.number().int('uniqueWindowHours must be a whole number').min(1).max(24 * 90).default(24),
   /** Model, window, coupon-vs-click precedence, lifetime binding, fraud thresholds (replaced as a whole). */
   attribution: AttributionSettingsSchema.prefault({}),
+  /** Smallest payout per currency in minor units, e.g. { "USD": 5000 }; creators may ask for more. */
+  payoutThresholds: z
+    .record(z.string().regex(/^[A-Z]{3}$/, 'payoutThresholds keys are ISO 4217 codes'), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))
+    .default({}),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
 
