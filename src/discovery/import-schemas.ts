@@ -21,13 +21,13 @@ const FORMAT_ALIASES: Record<string, (typeof FORMATS)[number]> = {
 /** Per-record caps: enough for any real export, small enough that one bad file cannot exhaust memory. */
 export const IMPORT_LIMITS = { records: 20_000, posts: 500, comments: 5_000, audience: 300, history: 2_000, followerSample: 1_000 } as const;
 
-const count = (what: string) => z.number({ message: `${what} must be a number` }).int(`${what} must be a whole number`).min(0, `${what} must not be negative`).max(2_147_483_647);
+const count = (what: string) => z.number({ error: (issue) => (issue.input === undefined ? `${what} is required` : `${what} must be a number`) }).int(`${what} must be a whole number`).min(0, `${what} must not be negative`).max(2_147_483_647);
 const text = (max: number) => z.string().max(max, `at most ${max} characters`);
 /** ISO 8601 date or date-time; a date alone means midnight UTC. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO 8601 date such as 2025-03-01 or 2025-03-01T12:00:00Z')
-  .refine((s) => !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)), 'is not a real date');
+  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be an ISO 8601 date such as 2025-03-01') })
+  .refine((s) => ISO_DATE.test(s) && !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)), 'must be an ISO 8601 date such as 2025-03-01 or 2025-03-01T12:00:00Z');
 
 export const toDate = (s: string): Date => new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
 
