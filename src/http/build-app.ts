@@ -10,7 +10,8 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { apiKeyRoutes } from '../api-keys/index.ts';
 import { campaignRoutes } from '../campaigns/index.ts';
-import { commissionRoutes } from '../commissions/index.ts';
+import { approveDueEverywhere, commissionRoutes } from '../commissions/index.ts';
+import { payoutRoutes } from '../payouts/index.ts';
 import { conversionRoutes } from '../conversions/routes.ts';
 import { postbackRoutes } from '../conversions/postback-routes.ts';
 import { snippetRoutes } from '../conversions/snippet-routes.ts';
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     snippetRoutes,
     integrationRoutes,
     commissionRoutes,
+    payoutRoutes,
   ]) {
     routes(app, routeDeps);
   }
@@ -136,6 +138,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await stopListening().catch(() => {}); // the database may already be gone
   });
   void writer.replaySpool(); // clicks spooled by an earlier run
+
+  // Hold periods: commissions become approved (payable) when their payable-on date comes.
+  const holdTimer = setInterval(() => {
+    approveDueEverywhere({ db: database.db, actor: { kind: 'system', name: 'scheduler' }, log: app.log }).catch((err) => app.log.warn({ err }, 'approving due commissions failed'));
+  }, 60_000);
+  holdTimer.unref();
+  app.addHook('onClose', async () => clearInterval(holdTimer));
 
   const webRoot = existsSync(WEB_DIST) ? WEB_DIST : WEB_PLACEHOLDER;
   await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false });

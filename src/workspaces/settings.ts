@@ -15,6 +15,8 @@ export const WorkspaceSettings = z.strictObject({
   payoutThresholds: z
     .record(z.string().regex(/^[A-Z]{3}$/, 'payoutThresholds keys are ISO 4217 codes'), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))
     .default({}),
+  /** The brand's account for SEPA exports (debtor). */
+  payoutAccount: z.strictObject({ name: z.string().min(1).max(70), iban: z.string().max(34), bic: z.string().max(11).nullable().default(null) }).optional(),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
 

@@ -1,0 +1,5 @@
+export { createPayoutBatch, getPayoutBatch } from './create-payout-batch.ts';
+export { settlePayoutItems } from './settle-payout-items.ts';
+export { setPayoutDetails } from './payout-details.ts';
+export { creatorStatement } from './creator-statement.ts';
+export { payoutRoutes } from './routes.ts';
