@@ -45,7 +45,8 @@ export async function reverseCommissionsForRefund(
       await cancelCommission(ctx, r, 'cancelled', `order fully refunded (${what} ${args.refundId})`);
       continue;
     }
-    const previouslyReversed = reversals.reduce((s, x) => s + x.amount, 0n);
+    // Reversal lines are stored negative; reverseCommission wants what was reversed, with the sign of the line.
+    const previouslyReversed = -reversals.reduce((s, x) => s + x.amount, 0n);
     const line = reverseCommission({
       line: toLine(r),
       original: { amount: c.amount, currency: c.currency! },
