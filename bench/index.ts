@@ -1,3 +1,4 @@
+import { benchCommissions } from './commissions.ts';
 import { benchConversions } from './conversions.ts';
 import { benchDurability } from './durability.ts';
 import { benchRedirect } from './redirect.ts';
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   redirect: benchRedirect,
   report: benchReport,
   conversions: benchConversions,
+  commissions: benchCommissions,
 };
 
 const wanted = process.argv.slice(2);
