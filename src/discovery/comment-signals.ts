@@ -67,7 +67,9 @@ export function analyzeComments(comments: readonly Comment[], spamModel: SpamMod
     generic: comments.filter((c) => isGenericComment(c.text)).length,
     emojiOnly: comments.filter((c) => isEmojiOnly(c.text)).length,
     duplicate: comments.filter((c) => (keys.get(duplicateKey(c.text)) ?? 0) >= 2).length,
-    spam: spamModel ? comments.filter((c) => spamProbability(spamModel, c.text) >= spamModel.threshold).length : null,
+    // Emoji-only comments carry no token the model knows, so it would answer its prior (≈ 51% spam)
+    // for each; the emoji rule judges them instead.
+    spam: spamModel ? comments.filter((c) => !isEmojiOnly(c.text) && spamProbability(spamModel, c.text) >= spamModel.threshold).length : null,
     postsWithComments: posts.size,
     regularAuthors,
     regularAuthorComments,
