@@ -7,8 +7,8 @@ export const SEARCH_SORTS = ['fit', 'engagement', 'followers', 'authenticity'] a
 /** A comma-separated query parameter: `platform=instagram,tiktok` means either. */
 const list = <T extends z.ZodType<string, string>>(item: T, name: string) =>
   z
-    .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    // A string from the query, or the array it became (verbs parse what routes already parsed).
+    .union([z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)), z.array(z.string())])
     .pipe(z.array(item).min(1, `${name} must not be empty`).max(30, `${name}: at most 30 values`));
 
 const share = (name: string) =>
@@ -32,7 +32,7 @@ export const SearchInfluencersInput = z
     /** Case-insensitive part of the location text, e.g. "berlin". */
     location: z.string().trim().min(1).max(100).optional(),
     language: list(z.string().trim().toLowerCase().regex(/^[a-z]{2,3}$/, 'languages are ISO 639-1 codes such as en'), 'language').optional(),
-    hasEmail: z.enum(['true', 'false'], { message: 'hasEmail must be true or false' }).transform((v) => v === 'true').optional(),
+    hasEmail: z.union([z.boolean(), z.enum(['true', 'false'], { message: 'hasEmail must be true or false' }).transform((v) => v === 'true')]).optional(),
     audienceCountry: Country.optional(),
     minAudienceCountryShare: share('minAudienceCountryShare').optional(),
     audienceAge: z.string().trim().min(1).max(20).optional(),
