@@ -61,7 +61,7 @@ export function discoveryRoutes(app: App, { database }: RouteDeps): void {
   );
   app.post(
     '/api/v1/influencers/:id/refresh/youtube',
-    { schema: { tags, summary: "Refresh a creator's YouTube channel, videos and comments from the YouTube Data API", params: IdParams, body: RefreshYoutubeInput.optional() } },
+    { schema: { tags, summary: "Refresh a creator's YouTube channel, videos and comments from the YouTube Data API", params: IdParams, body: RefreshYoutubeInput.nullish() } },
     async (request) => refreshYoutube({ ctx: contextOf(request, database), input: { id: request.params.id, ...(request.body ?? {}) } }),
   );
   // Scoring stores nothing, so a read key may use it.
