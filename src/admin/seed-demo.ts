@@ -1,4 +1,6 @@
 import { createApiKey } from '../api-keys/index.ts';
+import { approveCommissions } from '../commissions/index.ts';
+import { createPayoutBatch, setPayoutDetails, settlePayoutItems } from '../payouts/index.ts';
 import { createCampaign } from '../campaigns/index.ts';
 import { createInfluencer } from '../influencers/index.ts';
 import { createLink } from '../links/index.ts';
@@ -29,9 +31,24 @@ const CREATORS: [string, Record<string, string>][] = [
 ];
 
 const CAMPAIGNS = [
-  { name: 'Spring Glow Serum Launch', destinationUrl: 'https://shop.lumen-skincare.example/products/glow-serum', allowedDomains: ['lumen-skincare.example'] },
-  { name: 'Always-on Ambassadors', destinationUrl: 'https://shop.lumen-skincare.example/', allowedDomains: ['lumen-skincare.example'] },
-  { name: 'Holiday Gift Sets', destinationUrl: 'https://shop.lumen-skincare.example/collections/gifts', allowedDomains: ['lumen-skincare.example'] },
+  {
+    name: 'Spring Glow Serum Launch',
+    destinationUrl: 'https://shop.lumen-skincare.example/products/glow-serum',
+    allowedDomains: ['lumen-skincare.example'],
+    commissionPlan: { type: 'percent', percent: 15, holdDays: 14, bonuses: [{ metric: 'sales', threshold: 10, period: 'month', amount: 5000, currency: 'USD' }] },
+  },
+  {
+    name: 'Always-on Ambassadors',
+    destinationUrl: 'https://shop.lumen-skincare.example/',
+    allowedDomains: ['lumen-skincare.example'],
+    commissionPlan: { type: 'tiered', mode: 'marginal', metric: 'revenue', currency: 'USD', period: 'month', tiers: [{ from: 0, percent: 10 }, { from: 50000, percent: 15 }] },
+  },
+  {
+    name: 'Holiday Gift Sets',
+    destinationUrl: 'https://shop.lumen-skincare.example/collections/gifts',
+    allowedDomains: ['lumen-skincare.example'],
+    commissionPlan: { type: 'fixed', amount: 800, currency: 'USD', holdDays: 7 },
+  },
 ];
 
 /**
@@ -68,10 +85,18 @@ export async function seedDemo({ ctx, input }: { ctx: SystemContext; input: { pa
   }
   const clicks = await seedDemoClicks(ctx, workspace.id, links);
   const conversions = await seedDemoConversions(wctx, influencerIds);
+  // Money: PayPal details, commissions past their hold approved, and last month's payout paid.
+  for (const [i, id] of influencerIds.entries()) {
+    await setPayoutDetails({ ctx: wctx, input: { influencerId: id, details: { method: 'paypal', paypalEmail: `creator${i + 1}@example.com` } } });
+  }
+  const approved = await approveCommissions({ ctx: wctx, input: { due: { asOf: new Date(Date.now() - 14 * 86400_000) } } });
+  const { batchId } = await createPayoutBatch({ ctx: wctx, input: { currency: 'USD', idempotencyKey: 'demo-first-payout' } });
+  await settlePayoutItems({ ctx: wctx, input: { batchId, outcome: 'paid' } });
+  await approveCommissions({ ctx: wctx, input: { due: { asOf: new Date() } } });
   return {
     workspace,
     login: { email: DEMO_EMAIL, password },
     apiKey: secret,
-    created: { influencers: CREATORS.length, campaigns: campaigns.length, links: links.length, clicks, conversions },
+    created: { influencers: CREATORS.length, campaigns: campaigns.length, links: links.length, clicks, conversions, 'commissions approved': approved.length },
   };
 }

@@ -45,6 +45,17 @@ describe.each(ENGINES)('advocate demo on %s', { timeout: 120_000 }, (engine) => 
     expect(review.length).toBeGreaterThan(0);
   });
 
+  it('includes commissions in every state and a paid payout batch', async () => {
+    const auth = { authorization: `Bearer ${demo.apiKey}` };
+    const commissions = (await env.app.inject({ method: 'GET', url: '/api/v1/commissions?limit=500', headers: auth })).json().data;
+    const states = new Set(commissions.map((c: any) => c.status));
+    expect([...states]).toEqual(expect.arrayContaining(['pending', 'paid']));
+    const balances = (await env.app.inject({ method: 'GET', url: '/api/v1/ledger/balances', headers: auth })).json().data;
+    expect(balances.some((b: any) => b.paid > 0)).toBe(true);
+    const batches = await env.database.db.selectFrom('payout_batches').select(['status']).where('idempotency_key', '=', 'demo-first-payout').execute();
+    expect(batches).toEqual([{ status: 'paid' }]);
+  });
+
   it('refuses to create the demo twice', async () => {
     await expect(env.command('demo', {})).rejects.toMatchObject({ code: 'CONFLICT' });
   });

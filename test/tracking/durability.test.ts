@@ -59,7 +59,7 @@ async function storedClicks(server: ServerProcess, key: string, linkId: string):
   return report.rows[0]?.clicks ?? 0;
 }
 
-describe.each(['pglite', 'postgres'] as const)('kill -9 under load on %s', { timeout: 180_000 }, (engine) => {
+describe.each(['pglite', 'postgres'] as const)('kill -9 under load on %s', { timeout: 300_000 }, (engine) => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'advocate-kill-'));
   const schema = uniqueSchema();
   const env: Record<string, string> = { ADVOCATE_DATA_DIR: dataDir, ...(engine === 'postgres' ? { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema } : {}) };
@@ -73,7 +73,8 @@ describe.each(['pglite', 'postgres'] as const)('kill -9 under load on %s', { tim
     const { key, link } = await setUpLink(server, env);
     const concurrency = 32;
     const received = await loadUntilKilled(server, link.code, concurrency, 2500);
-    const again = await startServerProcess(env);
+    // Crash recovery replays PGlite's WAL; on a loaded 2-core machine that can take a while.
+    const again = await startServerProcess(env, 120_000);
     try {
       const stored = await storedClicks(again, key, link.id);
       // A batch can commit just before the kill and its responses never leave: at most one per connection.
