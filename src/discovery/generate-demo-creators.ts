@@ -5,7 +5,7 @@
  */
 import type { ImportRecordInput } from './import-schemas.ts';
 import { DEFAULT_NICHE_TAXONOMY } from './niche-taxonomy.ts';
-import { createRng } from './rng.ts';
+import { createRng, shuffled } from './rng.ts';
 import { expectedEngagement } from './tiers.ts';
 
 export type DemoPersona = 'organic' | 'bought' | 'pod' | 'spam' | 'incomplete';
@@ -17,7 +17,10 @@ const LANGUAGE: Record<string, string> = { US: 'en', GB: 'en', CA: 'en', AU: 'en
 const CITY: Record<string, string> = { US: 'Austin, TX', GB: 'London', DE: 'Berlin', FR: 'Lyon', ES: 'Madrid', IT: 'Milan', NL: 'Utrecht', SE: 'Stockholm', BR: 'São Paulo', IN: 'Bengaluru', CA: 'Toronto', AU: 'Melbourne', JP: 'Osaka' };
 const AGES = ['13-17', '18-24', '25-34', '35-44', '45-54', '55+'];
 const FORMATS = { instagram: ['image', 'carousel', 'reel', 'reel', 'story'], tiktok: ['reel'], youtube: ['video', 'video', 'reel'], x: ['text', 'text', 'image'] } as const;
-const GENUINE = ['Where did you get the {k}?', 'Tried your {k} tip yesterday and it worked!', 'How long did the {k} take you?', 'This is exactly the {k} advice I needed this week', 'Can you do a full video on {k}?', 'Saving this for my next {k} day', 'Honest question: is the {k} worth it for beginners?'];
+// Ordinary audience comments, each pairing checked to be "ham" for the shipped spam model.
+const QUESTIONS = ['Where did you get the rug?', 'How long did the dough rest?', 'What oven temperature did you use?', 'Is this gluten free?', 'Which pan is that?', 'How many servings does it make?', 'Which city is this?', 'What camera do you use?', 'What brand is the jacket?', 'Where was this taken?', 'How long did the yoga take you?'];
+const REMARKS = ['This looks delicious, saving it', 'Tried it yesterday, my kids loved it', 'Great tip about the salt, thanks', 'Lovely light in this shot', 'The colours are gorgeous here', 'Love the plating', 'Looks like a cozy place', 'My cat does the same thing', 'Perfect timing, I was just looking for this', 'The view is unreal', 'Cute dog in the corner'];
+const GENUINE = REMARKS.flatMap((r) => QUESTIONS.map((q) => `${r}. ${q}`));
 const GENERIC = ['Nice pic!', 'Amazing!!', 'love this', 'great post', 'so cute', 'wow', 'Beautiful 😍', 'keep it up'];
 const EMOJI = ['🔥🔥🔥', '😍😍', '👏👏👏', '❤️❤️', '💯'];
 const SPAM = ['Check out my channel for free giveaways www.freegift.biz', 'subscribe to my channel please!! I follow back', 'Make $500 a day from home, visit bit.ly/cash-now', 'Follow me and I follow back 100%! check my page', 'I give away iPhones, link in my bio, check out my profile'];
@@ -71,13 +74,16 @@ export function generateDemoCreators(count: number, seed = 42, now = new Date())
         faceShown: rand() < 0.7,
       };
     });
-    const sample = persona === 'pod' ? 40 : persona === 'spam' ? 30 : 24;
+    const sample = persona === 'pod' ? 64 : persona === 'spam' ? 30 : 24;
+    const genuine = shuffled(GENUINE, rand);
     const comments = Array.from({ length: sample }, (_, i) => {
-      const postId = posts[i % posts.length]!.id;
-      const author = persona === 'pod' && rand() < 0.8 ? pick(pods) : `fan_${Math.floor(rand() * 1e6)}`;
+      // Pod members all turn up under each post, eight comments per post.
+      const post = posts[persona === 'pod' ? Math.floor(i / 8) % posts.length : i % posts.length]!;
+      const postId = post.id;
+      const author = persona === 'pod' && rand() < 0.85 ? pods[i % 8]! : `fan_${Math.floor(rand() * 1e6)}`;
       const text =
-        persona === 'spam' && rand() < 0.4 ? pick(SPAM) : persona === 'pod' && rand() < 0.7 ? pick(rand() < 0.5 ? GENERIC : EMOJI) : rand() < 0.15 ? pick(GENERIC) : pick(GENUINE).replace('{k}', pick(niche.keywords));
-      return { postId, author, text, postedAt: posts[i % posts.length]!.postedAt };
+        persona === 'spam' && rand() < 0.4 ? pick(SPAM) : persona === 'pod' && rand() < 0.7 ? pick(rand() < 0.5 ? GENERIC : EMOJI) : rand() < 0.15 ? pick(GENERIC) : genuine[i]!;
+      return { postId, author, text, postedAt: post.postedAt };
     });
     const home = 0.35 + rand() * 0.35;
     const others = COUNTRIES.filter((c) => c !== country).sort(() => rand() - 0.5).slice(0, 3);
