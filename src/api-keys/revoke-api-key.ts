@@ -3,6 +3,7 @@ import type { Context } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
 import type { ApiKeyDto } from './schemas.ts';
 import { toApiKeyDto } from './to-api-key-dto.ts';
+import { forgetVerifiedKeys } from './verify-api-key.ts';
 
 /**
  * Revokes a key by id or visible prefix; revoking twice is harmless and keeps the first time.
@@ -26,6 +27,7 @@ export async function revokeApiKey({ ctx, input }: { ctx: Context; input: { id: 
       .returningAll()
       .executeTakeFirstOrThrow();
     await audit({ ...ctx, db: trx }, { workspaceId: ctx.workspaceId, action: 'api_key.revoked', subjectId: row.id });
+    forgetVerifiedKeys();
     return toApiKeyDto(updated);
   });
 }

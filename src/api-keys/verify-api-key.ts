@@ -15,10 +15,30 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  */
 export async function verifyApiKey(db: Kysely<DB>, token: string, now = new Date()): Promise<VerifyResult> {
   if (!/^adv_[0-9A-Za-z]{40}$/.test(token)) return { valid: false, code: 'MALFORMED' };
+  const hash = sha256Hex(token);
+  const cached = recent.get(hash);
+  if (cached && cached.until > now.getTime()) return cached.result;
+  const result = await lookup(db, hash, now);
+  if (recent.size >= MAX_CACHED) recent.clear();
+  recent.set(hash, { result, until: now.getTime() + CACHE_MS });
+  return result;
+}
+
+/** Forgets cached verdicts (this process) so a revocation applies at once here; others within CACHE_MS. */
+export function forgetVerifiedKeys(): void {
+  recent.clear();
+}
+
+// Every API request verifies its key; a short cache saves that query on busy integrations.
+const CACHE_MS = 5_000;
+const MAX_CACHED = 10_000;
+const recent = new Map<string, { result: VerifyResult; until: number }>();
+
+async function lookup(db: Kysely<DB>, hash: string, now: Date): Promise<VerifyResult> {
   const row = await db
     .selectFrom('api_keys')
     .select(['id', 'workspace_id', 'scopes', 'revoked_at', 'last_used_at'])
-    .where('key_hash', '=', sha256Hex(token))
+    .where('key_hash', '=', hash)
     .executeTakeFirst();
   if (!row) return { valid: false, code: 'NOT_FOUND' };
   if (row.revoked_at) return { valid: false, code: 'REVOKED' };

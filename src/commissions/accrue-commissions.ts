@@ -11,20 +11,26 @@ const PERIOD_START: Record<Period, (d: Date) => Date | null> = {
   campaign: () => null,
 };
 
-/** The creator's volume before this conversion in each period (same campaign and currency). */
+/** The creator's volume before this conversion in each period (same campaign and currency), in one query. */
 async function statsBefore(ctx: Context, c: ConversionRow, influencerId: string): Promise<CreatorStats> {
-  const stats: CreatorStats = {};
-  for (const period of ['month', 'week', 'campaign'] as const) {
-    const start = PERIOD_START[period](c.occurred_at);
-    const r = await sql<{ n: bigint; revenue: bigint }>`
-      select count(*)::int8 as n, coalesce(sum(amount - coalesce(tax, 0) - coalesce(shipping, 0)), 0)::int8 as revenue
-      from conversions where workspace_id = ${ctx.workspaceId} and influencer_id = ${influencerId} and type = 'sale'
-        and status = 'active' and currency = ${c.currency} and campaign_id is not distinct from ${c.campaign_id}
-        and (occurred_at, id) < (${c.occurred_at.toISOString()}::timestamptz, ${c.id})
-        ${start ? sql`and occurred_at >= ${start.toISOString()}::timestamptz` : sql``}`.execute(ctx.db);
-    stats[period] = { salesCountInPeriod: Number(r.rows[0]!.n), revenueInPeriod: r.rows[0]!.revenue };
-  }
-  return stats;
+  const month = PERIOD_START.month(c.occurred_at)!.toISOString();
+  const week = PERIOD_START.week(c.occurred_at)!.toISOString();
+  const net = sql`amount - coalesce(tax, 0) - coalesce(shipping, 0)`;
+  const r = await sql<{ n_all: bigint; r_all: bigint; n_month: bigint; r_month: bigint; n_week: bigint; r_week: bigint }>`
+    select count(*)::int8 as n_all, coalesce(sum(${net}), 0)::int8 as r_all,
+      (count(*) filter (where occurred_at >= ${month}::timestamptz))::int8 as n_month,
+      coalesce(sum(${net}) filter (where occurred_at >= ${month}::timestamptz), 0)::int8 as r_month,
+      (count(*) filter (where occurred_at >= ${week}::timestamptz))::int8 as n_week,
+      coalesce(sum(${net}) filter (where occurred_at >= ${week}::timestamptz), 0)::int8 as r_week
+    from conversions where workspace_id = ${ctx.workspaceId} and influencer_id = ${influencerId} and type = 'sale'
+      and status = 'active' and currency = ${c.currency} and campaign_id is not distinct from ${c.campaign_id}
+      and (occurred_at, id) < (${c.occurred_at.toISOString()}::timestamptz, ${c.id})`.execute(ctx.db);
+  const row = r.rows[0]!;
+  return {
+    campaign: { salesCountInPeriod: Number(row.n_all), revenueInPeriod: row.r_all },
+    month: { salesCountInPeriod: Number(row.n_month), revenueInPeriod: row.r_month },
+    week: { salesCountInPeriod: Number(row.n_week), revenueInPeriod: row.r_week },
+  };
 }
 
 async function uplineOf(ctx: Context, influencerId: string): Promise<string[]> {
@@ -91,7 +97,7 @@ export async function accrueCommissions(ctx: Context, c: ConversionRow): Promise
     stats: await statsBefore(ctx, c, c.influencer_id),
   });
   const lines = [...result.lines];
-  for (const line of result.lines) {
+  for (const line of plan.multiTier.length > 0 ? result.lines : []) {
     const upline = await uplineOf(ctx, line.influencerId);
     if (upline.length) lines.push(...evaluateOverrides({ plan, commission: line, uplineChain: upline }).lines);
   }
