@@ -51,15 +51,23 @@ export async function gatherSignals(ctx: Context, facts: { clickId: string | nul
   return { click, coupon, binding };
 }
 
-/** Conversions from the same IP hash and customer in the velocity window before `at` (one query). */
+/** Conversions from the same IP hash and customer in the velocity window before `at`. */
 export async function recentConversionCounts(ctx: Context, args: { ipHash: string | null; customerKey: string | null; at: Date; windowMinutes: number }) {
-  if (!args.ipHash && !args.customerKey) return { sameIpHashCount: 0, sameCustomerCount: 0 };
-  const since = new Date(args.at.getTime() - args.windowMinutes * 60_000).toISOString();
-  const r = await sql<{ ip: bigint; customer: bigint }>`
-    select (count(*) filter (where ip_hash = ${args.ipHash}))::int8 as ip, (count(*) filter (where customer_key = ${args.customerKey}))::int8 as customer
-    from conversions where workspace_id = ${ctx.workspaceId} and occurred_at > ${since}::timestamptz and occurred_at <= ${args.at.toISOString()}::timestamptz
-      and (ip_hash = ${args.ipHash} or customer_key = ${args.customerKey})`.execute(ctx.db);
-  return { sameIpHashCount: Number(r.rows[0]?.ip ?? 0), sameCustomerCount: Number(r.rows[0]?.customer ?? 0) };
+  const since = new Date(args.at.getTime() - args.windowMinutes * 60_000);
+  const count = async (column: 'ip_hash' | 'customer_key', value: string | null) => {
+    if (!value) return 0;
+    const r = await ctx.db
+      .selectFrom('conversions')
+      .select((eb) => eb.fn.countAll<bigint>().as('n'))
+      .where('workspace_id', '=', ctx.workspaceId)
+      .where(column, '=', value)
+      .where('occurred_at', '>', since)
+      .where('occurred_at', '<=', args.at)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  };
+  const [sameIpHashCount, sameCustomerCount] = await Promise.all([count('ip_hash', args.ipHash), count('customer_key', args.customerKey)]);
+  return { sameIpHashCount, sameCustomerCount };
 }
 
 /** Did the coupon's creator have a click from this visitor (same click or same IP hash) in the window? */
