@@ -7,7 +7,7 @@
  * weights rescaled. Terms the creator has no data for score a neutral 0.5, so missing data
  * neither sinks nor lifts a creator, and the explanation says so.
  */
-import { buildBm25Index, scoreBm25, type Bm25Index } from './bm25.ts';
+import { buildBm25Index, scoreBm25, type Bm25Index, type Bm25Result } from './bm25.ts';
 import { computeEngagement } from './compute-engagement.ts';
 import { assignNiches, type NicheDefinition } from './niche.ts';
 import { tokenize } from './text.ts';
@@ -82,9 +82,26 @@ export function buildFitIndex(creators: readonly FitCreator[]): Bm25Index {
 
 type Partial3 = { value: number | null; explanation: string };
 
+/**
+ * scoreBm25 scores every document of an index; scoring a pool creator by creator would redo that
+ * for each (quadratic), so results are kept per index and query. Indexes are never changed after
+ * buildBm25Index, so a kept result cannot go stale.
+ */
+const pooledScores = new WeakMap<Bm25Index, Map<string, Map<string, Bm25Result>>>();
+
+function pooledScore(index: Bm25Index, query: string, id: string): Bm25Result | undefined {
+  let byQuery = pooledScores.get(index);
+  if (!byQuery) pooledScores.set(index, (byQuery = new Map()));
+  let scores = byQuery.get(query);
+  if (!scores) byQuery.set(query, (scores = new Map(scoreBm25(index, query).map((r) => [r.id, r]))));
+  return scores.get(id);
+}
+
 function relevance(brief: Brief, creator: FitCreator, index: Bm25Index | undefined): Partial3 {
-  const own = index?.docs.has(creator.id) ? index : buildBm25Index([{ id: creator.id, text: creatorDocument(creator) }]);
-  const result = scoreBm25(own, brief.text, { uniformIdf: own !== index }).find((r) => r.id === creator.id);
+  const pooled = index?.docs.has(creator.id) === true;
+  const result = pooled
+    ? pooledScore(index!, brief.text, creator.id)
+    : scoreBm25(buildBm25Index([{ id: creator.id, text: creatorDocument(creator) }]), brief.text, { uniformIdf: true }).find((r) => r.id === creator.id);
   if (!result || result.normalized === 0) return { value: 0, explanation: 'none of the brief\'s words appear in the bio, captions or hashtags' };
   const top = result.terms.slice(0, 5).map((t) => `"${t.term}" ×${t.tf}`).join(', ');
   return { value: result.normalized, explanation: `BM25 ${result.score.toFixed(2)} (${pct(result.normalized)} of the best possible); matched ${top}` };
