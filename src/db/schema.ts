@@ -1,3 +1,4 @@
+import type { PartnershipTables } from './schema-partnerships.ts';
 import type { CommissionTables } from './schema-commissions.ts';
 import type { ConversionTables } from './schema-conversions.ts';
 import type { ColumnType, Generated } from 'kysely';
@@ -78,7 +79,7 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
-export interface DB extends TrackingTables, ConversionTables, DiscoveryTables, CommissionTables {
+export interface DB extends TrackingTables, ConversionTables, DiscoveryTables, CommissionTables, PartnershipTables {
   workspaces: WorkspacesTable;
   api_keys: ApiKeysTable;
   users: UsersTable;

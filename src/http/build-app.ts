@@ -12,6 +12,7 @@ import { apiKeyRoutes } from '../api-keys/index.ts';
 import { campaignRoutes } from '../campaigns/index.ts';
 import { approveDueEverywhere, commissionRoutes } from '../commissions/index.ts';
 import { payoutRoutes } from '../payouts/index.ts';
+import { partnershipRoutes } from '../partnerships/index.ts';
 import { conversionRoutes } from '../conversions/routes.ts';
 import { postbackRoutes } from '../conversions/postback-routes.ts';
 import { snippetRoutes } from '../conversions/snippet-routes.ts';
@@ -118,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     integrationRoutes,
     commissionRoutes,
     payoutRoutes,
+    partnershipRoutes,
   ]) {
     routes(app, routeDeps);
   }

@@ -1,0 +1,3 @@
+export { createPartnership, getPartnershipRow, listPartnerships, movePartnership, renewPartnership } from './partnership-verbs.ts';
+export { addDeliverable, addGift, updateDeliverable, updateGift } from './deliverable-verbs.ts';
+export { partnershipRoutes } from './routes.ts';
