@@ -13,6 +13,7 @@ import { campaignRoutes } from '../campaigns/index.ts';
 import { approveDueEverywhere, commissionRoutes } from '../commissions/index.ts';
 import { payoutRoutes } from '../payouts/index.ts';
 import { partnershipRoutes } from '../partnerships/index.ts';
+import { analyticsRoutes } from '../analytics/index.ts';
 import { conversionRoutes } from '../conversions/routes.ts';
 import { postbackRoutes } from '../conversions/postback-routes.ts';
 import { snippetRoutes } from '../conversions/snippet-routes.ts';
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     commissionRoutes,
     payoutRoutes,
     partnershipRoutes,
+    analyticsRoutes,
   ]) {
     routes(app, routeDeps);
   }
