@@ -1,5 +1,6 @@
 import type { PartnershipTables } from './schema-partnerships.ts';
 import type { CommissionTables } from './schema-commissions.ts';
+import type { JobTables } from './schema-jobs.ts';
 import type { ConversionTables } from './schema-conversions.ts';
 import type { ColumnType, Generated } from 'kysely';
 import type { DiscoveryTables } from './schema-discovery.ts';
@@ -79,7 +80,7 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
-export interface DB extends TrackingTables, ConversionTables, DiscoveryTables, CommissionTables, PartnershipTables {
+export interface DB extends TrackingTables, ConversionTables, DiscoveryTables, CommissionTables, PartnershipTables, JobTables {
   workspaces: WorkspacesTable;
   api_keys: ApiKeysTable;
   users: UsersTable;

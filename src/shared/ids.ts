@@ -20,6 +20,11 @@ export const ID_PREFIX = {
   commission: 'com',
   payout: 'pay',
   audit: 'aud',
+  job: 'job',
+  webhookEndpoint: 'whe',
+  webhookDelivery: 'whd',
+  event: 'evt',
+  notification: 'ntf',
   request: 'req',
 } as const;
 
