@@ -3,6 +3,7 @@ import { contextOf } from '../http/auth.ts';
 import type { App, RouteDeps } from '../http/types.ts';
 import { addDeliverable, addGift, deliverableStatus, updateDeliverable, updateGift, type DeliverableRow, type GiftRow } from './deliverable-verbs.ts';
 import { createPartnership, getPartnershipRow, listPartnerships, movePartnership, renewPartnership, type PartnershipRow } from './partnership-verbs.ts';
+import { suggestFee } from './suggest-fee.ts';
 import { CreateDeliverableInput, CreateGiftInput, CreatePartnershipInput, ListPartnershipsInput, MoveInput, UpdateDeliverableInput, UpdateGiftInput } from './schemas.ts';
 
 const IdParams = z.strictObject({ id: z.string().max(100) });
@@ -51,6 +52,11 @@ export function partnershipRoutes(app: App, { database }: RouteDeps): void {
   app.patch('/api/v1/deliverables/:id', { schema: { tags, summary: 'Advance a deliverable; going live releases its flat fee', params: IdParams, body: UpdateDeliverableInput } }, async (request) => ({
     deliverable: deliverableDto(await updateDeliverable({ ctx: contextOf(request, database), input: { id: request.params.id, patch: request.body } })),
   }));
+  app.get(
+    '/api/v1/partnerships/:id/suggested-fee',
+    { schema: { tags, summary: 'A fee to negotiate from, with its basis', params: IdParams, querystring: z.strictObject({ format: z.enum(['story', 'image', 'carousel', 'reel', 'video', 'text']).default('reel') }) } },
+    async (request) => ({ suggestedFee: await suggestFee({ ctx: contextOf(request, database), input: { partnershipId: request.params.id, format: request.query.format } }) }),
+  );
   app.post('/api/v1/partnerships/:id/gifts', { schema: { tags, summary: 'Record a gifted product shipment', params: IdParams, body: CreateGiftInput } }, async (request, reply) =>
     reply.status(201).send({ gift: giftDto(await addGift({ ctx: contextOf(request, database), input: { partnershipId: request.params.id, gift: request.body } })) }),
   );

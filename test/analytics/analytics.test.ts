@@ -95,5 +95,13 @@ describe.each(ENGINES)('what pays: ROI, customer value, retention and content pe
     expect(res.byCta.with_cta.n).toBe(1);
     expect(res.byFace.faceless.n).toBe(1);
     expect(res.reference.byFormat.carousel).toBe(0.0262);
+
+    // The suggested fee for this 10K creator: 10 USD per 1,000 × reel 1.3 × Instagram 1 × engagement factor.
+    const partnership = (await env.app.inject({ method: 'GET', url: `/api/v1/partnerships?campaignId=${cmp}`, headers: w.auth })).json().data[0];
+    const fee = (await env.app.inject({ method: 'GET', url: `/api/v1/partnerships/${partnership.id}/suggested-fee?format=reel`, headers: w.auth })).json().suggestedFee;
+    const er = fee.basis.find((b: { factor: string }) => b.factor === 'engagement').value;
+    expect(Math.abs(fee.amount - 10 * 1000 * 1.3 * er)).toBeLessThanOrEqual(100); // rounded to whole dollars; er shown to 2 decimals
+    expect(fee.basis.map((b: { factor: string }) => b.factor)).toEqual(['followers', 'format', 'platform', 'engagement', 'your past deals']);
+    expect(fee.range.low).toBeLessThan(fee.amount);
   });
 });
