@@ -16,7 +16,7 @@ import type { NicheScore, SocialAccount } from './types.ts';
 /** A niche is a search tag of a creator when it is their main one or at least this share of their content. */
 export const NICHE_TAG_MIN_SHARE = 0.15;
 /** Search text kept per creator (bio and recent captions): enough for relevance, bounded in size. */
-export const SEARCH_TEXT_MAX = 4_000;
+export const SEARCH_TEXT_MAX = 2_000;
 const PLATFORM_ORDER = ['instagram', 'tiktok', 'youtube', 'x', 'other'];
 
 export type AudienceMap = Record<string, Record<string, number>>;
@@ -131,6 +131,6 @@ export function computeCreatorMetrics(data: CreatorData, settings: DiscoverySett
     language,
     hasEmail,
     searchText,
-    tags: creatorTags({ platforms, tier: tier.tier, midTier: tier.midTier, nicheIds, country, language, hasEmail, audience }),
+    tags: creatorTags({ platforms, nicheIds, country, language, hasEmail, audience }),
   };
 }

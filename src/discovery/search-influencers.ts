@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Context } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
-import { readDiscoverySettings } from './discovery-settings.ts';
+import { readDiscoverySettings, type DiscoverySettings } from './discovery-settings.ts';
 import { buildFitIndex, fitScore, type FitCreator, type FitResult } from './fit-score.ts';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor.ts';
 import { SearchInfluencersInput, type SearchFilters } from './search-input.ts';
@@ -12,7 +12,7 @@ import { toCreatorSummary, type CreatorSummaryDto, type SummaryRow } from './to-
 import type { AudienceDimension, AudienceShare, Brief, NicheScore } from './types.ts';
 
 /** Fit is computed in memory over this many candidates: those matching the brief best by quality. */
-export const FIT_POOL = 500;
+export const FIT_POOL = 300;
 
 export type SearchResultDto = CreatorSummaryDto & { fit?: FitResult };
 export type SearchPage = { data: SearchResultDto[]; nextCursor: string | null; sort: string };
@@ -32,9 +32,10 @@ const SORT_EXPRESSIONS = {
 export async function searchInfluencers({ ctx, input }: { ctx: Context; input: SearchInfluencersInput }): Promise<SearchPage> {
   const f = SearchInfluencersInput.parse(input);
   const sort = f.sort ?? (f.brief || f.briefNiches ? 'fit' : 'followers');
-  if (sort === 'fit') return searchByFit(ctx, f);
+  const settings = await readDiscoverySettings(ctx.db, ctx.workspaceId);
+  if (sort === 'fit') return searchByFit(ctx, f, settings);
   const expr = SORT_EXPRESSIONS[sort];
-  let q = filteredCreators(ctx.db, ctx.workspaceId, f).select(RESULT_COLUMNS).select('i.name').select(expr.as('sort_value'));
+  let q = filteredCreators(ctx.db, ctx.workspaceId, f, settings.bands).select(RESULT_COLUMNS).select('i.name').select(expr.as('sort_value'));
   if (f.cursor) {
     const c = decodeSearchCursor(f.cursor, sort);
     if (c.s !== 'fit') q = q.where(sql<boolean>`(${expr}, m.influencer_id) < (${c.v}, ${c.id})`);
@@ -49,8 +50,7 @@ export async function searchInfluencers({ ctx, input }: { ctx: Context; input: S
   };
 }
 
-async function searchByFit(ctx: Context, f: SearchFilters): Promise<SearchPage> {
-  const settings = await readDiscoverySettings(ctx.db, ctx.workspaceId);
+async function searchByFit(ctx: Context, f: SearchFilters, settings: DiscoverySettings): Promise<SearchPage> {
   const brief: Brief = {
     text: f.brief ?? '',
     niches: f.briefNiches ?? f.niche ?? [],
@@ -67,7 +67,7 @@ async function searchByFit(ctx: Context, f: SearchFilters): Promise<SearchPage> 
     if (c.s !== 'fit' || c.q !== digest) throw new AppError('VALIDATION', 'cursor: it belongs to another search (the filters or the brief changed)');
     offset = c.o;
   }
-  const base = () => filteredCreators(ctx.db, ctx.workspaceId, f).select(RESULT_COLUMNS).select(['i.name', 'm.search_text']);
+  const base = () => filteredCreators(ctx.db, ctx.workspaceId, f, settings.bands).select(RESULT_COLUMNS).select(['i.name', 'm.search_text']);
   const relevant = matchesBrief(briefTsQuery(tokenize(brief.text)), brief.niches);
   const byQuality = <T extends ReturnType<typeof base>>(q: T) => q.orderBy('m.quality', 'desc').orderBy('m.influencer_id', 'desc');
   let pool = await byQuality(relevant ? base().where(relevant) : base()).limit(FIT_POOL).execute();

@@ -1,7 +1,8 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../shared/context.ts';
 import { containsPattern } from '../shared/page-cursor.ts';
-import type { SearchFilters } from './search-input.ts';
+import type { SEARCH_TIERS, SearchFilters } from './search-input.ts';
+import type { TierBands } from './tiers.ts';
 import { audienceTagsAtLeast, tag } from './search-tags.ts';
 import type { AudienceDimension } from './types.ts';
 
@@ -36,7 +37,7 @@ const ANY_SHARE = 1e-9;
  * filters become one `tags @> …` (all of) and `tags && …` (one of) per list, served by the GIN
  * index; ranges are plain comparisons the sort indexes can check while scanning.
  */
-export function filteredCreators(db: Db, workspaceId: string, f: SearchFilters) {
+export function filteredCreators(db: Db, workspaceId: string, f: SearchFilters, bands: TierBands) {
   const all: string[] = [];
   const anyOf: string[][] = [];
   const addList = (values: readonly string[] | undefined, toTag: (v: string) => string) => {
@@ -45,7 +46,6 @@ export function filteredCreators(db: Db, workspaceId: string, f: SearchFilters) 
     else anyOf.push(values.map(toTag));
   };
   addList(f.platform, tag.platform);
-  addList(f.tier, tag.tier);
   addList(f.niche, tag.niche);
   addList(f.country, tag.country);
   addList(f.language, tag.language);
@@ -64,6 +64,16 @@ export function filteredCreators(db: Db, workspaceId: string, f: SearchFilters) 
     .where('i.status', '=', 'active');
   if (all.length) q = q.where(sql<SqlBool>`m.tags @> ${sql.val(all)}::text[]`);
   for (const set of anyOf) q = q.where(sql<SqlBool>`m.tags && ${sql.val(set)}::text[]`);
+  if (f.tier?.length) {
+    // Tiers are follower bands: the range lets the followers index serve the filter, and the
+    // stored tier (recomputed whenever the bands change) keeps a non-contiguous list exact.
+    const ranges = f.tier.map((t) => tierRange(t, bands));
+    q = q.where('m.followers', '>=', Math.min(...ranges.map((r) => r[0])));
+    const upper = ranges.some((r) => r[1] === null) ? null : Math.max(...ranges.map((r) => r[1]!));
+    if (upper !== null) q = q.where('m.followers', '<', upper);
+    const plain = f.tier.filter((t) => t !== 'mid-tier');
+    q = q.where((eb) => eb.or([...(plain.length ? [eb('m.tier', 'in', plain)] : []), ...(f.tier!.includes('mid-tier') ? [eb.and([eb('m.tier', '=', 'micro'), eb('m.mid_tier', '=', true)])] : [])]));
+  }
   if (f.hasEmail === false) q = q.where('m.has_email', '=', false);
   if (f.minFollowers !== undefined) q = q.where('m.followers', '>=', f.minFollowers);
   if (f.maxFollowers !== undefined) q = q.where('m.followers', '<=', f.maxFollowers);
@@ -77,6 +87,24 @@ export function filteredCreators(db: Db, workspaceId: string, f: SearchFilters) 
     q = q.where(sql<SqlBool>`(m.audience -> ${dimension} ->> ${stored})::float8 >= ${min}`);
   }
   return q;
+}
+
+/** Followers range [from, to) of a search tier under the workspace's bands; to is null for mega. */
+export function tierRange(tier: (typeof SEARCH_TIERS)[number], b: TierBands): [number, number | null] {
+  switch (tier) {
+    case 'below-nano':
+      return [0, b.nano];
+    case 'nano':
+      return [b.nano, b.micro];
+    case 'micro':
+      return [b.micro, b.macro];
+    case 'mid-tier':
+      return [b.midTier, b.macro];
+    case 'macro':
+      return [b.macro, b.mega];
+    case 'mega':
+      return [b.mega, null];
+  }
 }
 
 /** Terms of a brief as a prefix OR-query for the full-text index ('vegan:* | protein:*'). */

@@ -1,5 +1,5 @@
 /**
- * Short tokens for every categorical search filter, stored in `creator_metrics.tags` and matched
+ * Short tokens for the categorical search filters (tiers are follower ranges instead), stored in `creator_metrics.tags` and matched
  * with one GIN index. Refresh writes them and search queries them through these functions only,
  * so the spellings cannot drift apart.
  */
@@ -7,7 +7,6 @@ import type { AudienceDimension } from './types.ts';
 
 export const tag = {
   platform: (p: string) => `p:${p}`,
-  tier: (t: string) => `t:${t}`,
   niche: (n: string) => `n:${n}`,
   country: (c: string) => `c:${c.toUpperCase()}`,
   language: (l: string) => `l:${l.toLowerCase()}`,
@@ -34,8 +33,6 @@ export function audienceTagsAtLeast(dimension: AudienceDimension, key: string, m
 
 export type TaggedCreator = {
   platforms: readonly string[];
-  tier: string;
-  midTier: boolean;
   nicheIds: readonly string[];
   country: string | null;
   language: string | null;
@@ -47,8 +44,6 @@ export type TaggedCreator = {
 export function creatorTags(c: TaggedCreator): string[] {
   const out = new Set<string>();
   for (const p of c.platforms) out.add(tag.platform(p));
-  out.add(tag.tier(c.tier));
-  if (c.midTier) out.add(tag.tier('mid-tier'));
   for (const n of c.nicheIds) out.add(tag.niche(n));
   if (c.country) out.add(tag.country(c.country));
   if (c.language) out.add(tag.language(c.language));

@@ -100,9 +100,9 @@ create table account_follower_samples (
 create index account_follower_samples_account on account_follower_samples (account_id);
 
 -- What search reads: one row per creator, recomputed from the rows above on import, refresh and
--- settings changes. `tags` holds every categorical filter as a short token (platform, tier,
--- niche, country, language, email, audience share deciles) so one GIN index serves any
--- combination of them; the b-tree indexes serve each sort order with keyset pagination.
+-- settings changes. `tags` holds the categorical filters as short tokens (platform, niche,
+-- country, language, email, audience share deciles) so one GIN index serves any combination
+-- of them; the b-tree indexes serve each sort order with keyset pagination.
 create table creator_metrics (
   influencer_id text primary key references influencers (id),
   workspace_id text not null references workspaces (id),
@@ -145,6 +145,10 @@ create index creator_metrics_followers on creator_metrics (workspace_id, followe
 create index creator_metrics_er on creator_metrics (workspace_id, (coalesce(er_median, -1)), influencer_id);
 create index creator_metrics_authenticity on creator_metrics (workspace_id, authenticity_score, influencer_id);
 create index creator_metrics_quality on creator_metrics (workspace_id, quality, influencer_id);
+-- Engagement and authenticity fall with tier, so a tier filter sorted by either needs the tier
+-- first; a followers sort serves tier filters through the followers range of the tier.
+create index creator_metrics_tier_er on creator_metrics (workspace_id, tier, (coalesce(er_median, -1)), influencer_id);
+create index creator_metrics_tier_authenticity on creator_metrics (workspace_id, tier, authenticity_score, influencer_id);
 create index creator_metrics_cohort on creator_metrics (workspace_id, tier, primary_niche, er_median);
 create index creator_metrics_tags on creator_metrics using gin (tags);
 create index creator_metrics_text on creator_metrics using gin (search_tsv);
