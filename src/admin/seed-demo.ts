@@ -11,6 +11,8 @@ import { createUser } from '../users/index.ts';
 import { createWorkspace } from '../workspaces/index.ts';
 import { seedDemoClicks, seededRandom } from './demo-clicks.ts';
 import { seedDemoConversions } from './demo-conversions.ts';
+import { seedDemoPartnerships } from './demo-partnerships.ts';
+import { seedDemoCreators } from '../discovery/seed-demo-creators.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_EMAIL = 'demo@advocate.local';
@@ -89,6 +91,8 @@ export async function seedDemo({ ctx, input }: { ctx: SystemContext; input: { pa
   for (const [i, id] of influencerIds.entries()) {
     await setPayoutDetails({ ctx: wctx, input: { influencerId: id, details: { method: 'paypal', paypalEmail: `creator${i + 1}@example.com` } } });
   }
+  const partnerships = await seedDemoPartnerships(wctx, campaigns.map((c) => c.id), influencerIds);
+  const discovered = await seedDemoCreators(wctx);
   const approved = await approveCommissions({ ctx: wctx, input: { due: { asOf: new Date(Date.now() - 14 * 86400_000) } } });
   const { batchId } = await createPayoutBatch({ ctx: wctx, input: { currency: 'USD', idempotencyKey: 'demo-first-payout' } });
   await settlePayoutItems({ ctx: wctx, input: { batchId, outcome: 'paid' } });
@@ -97,6 +101,6 @@ export async function seedDemo({ ctx, input }: { ctx: SystemContext; input: { pa
     workspace,
     login: { email: DEMO_EMAIL, password },
     apiKey: secret,
-    created: { influencers: CREATORS.length, campaigns: campaigns.length, links: links.length, clicks, conversions, 'commissions approved': approved.length },
+    created: { influencers: CREATORS.length, campaigns: campaigns.length, links: links.length, clicks, conversions, partnerships, 'creators to discover': discovered, 'commissions approved': approved.length },
   };
 }

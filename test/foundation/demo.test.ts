@@ -56,6 +56,16 @@ describe.each(ENGINES)('advocate demo on %s', { timeout: 120_000 }, (engine) => 
     expect(batches).toEqual([{ status: 'paid' }]);
   });
 
+  it('has partnerships in every pipeline stage and creators to discover', async () => {
+    const auth = { authorization: `Bearer ${demo.apiKey}` };
+    const stages = new Set((await env.app.inject({ method: 'GET', url: '/api/v1/partnerships', headers: auth })).json().data.map((p: any) => p.stage));
+    expect([...stages].sort()).toEqual(['active', 'completed', 'contacted', 'declined', 'negotiating', 'prospect']);
+    expect(demo.created['creators to discover']).toBeGreaterThanOrEqual(200);
+    const found = await env.app.inject({ method: 'GET', url: '/api/v1/influencers/search?tier=micro', headers: auth });
+    expect(found.statusCode).toBe(200);
+    expect(found.json().data.length).toBeGreaterThan(0);
+  });
+
   it('refuses to create the demo twice', async () => {
     await expect(env.command('demo', {})).rejects.toMatchObject({ code: 'CONFLICT' });
   });
