@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   ADVOCATE_PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   NODE_ENV: z.string().default('production'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  ADVOCATE_MAIL_FROM: z.string().default('Advocate <advocate@localhost>'),
 });
 
 export type Config = {
@@ -27,6 +29,9 @@ export type Config = {
   dataDir: string;
   publicUrl: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Unset: emails are only logged (and kept as in-app notices). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 };
 
 /**
@@ -48,6 +53,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(e.ADVOCATE_DATA_DIR),
     publicUrl: e.ADVOCATE_PUBLIC_URL?.replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.ADVOCATE_MAIL_FROM,
     ...overrides,
   };
 }

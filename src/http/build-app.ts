@@ -32,6 +32,9 @@ import { LinkCache, linkRoutes } from '../links/index.ts';
 import { VisitorHasher } from '../redirect/classify-click.ts';
 import { redirectRoutes } from '../redirect/routes.ts';
 import { reportRoutes } from '../reports/index.ts';
+import { JobRunner } from '../jobs/index.ts';
+import { notificationRoutes, registerNotificationJobs } from '../notifications/index.ts';
+import { outgoingWebhookRoutes, registerWebhookJobs } from '../outgoing-webhooks/index.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { newId } from '../shared/ids.ts';
@@ -122,10 +125,23 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     payoutRoutes,
     partnershipRoutes,
     analyticsRoutes,
+    outgoingWebhookRoutes,
+    notificationRoutes,
   ]) {
     routes(app, routeDeps);
   }
   await webhookReceiverRoutes(app, routeDeps);
+
+  // Background jobs (outgoing webhooks, emails): one runner per process; the jobs table is shared.
+  const jobs = new JobRunner({ db: database.db, log: app.log, listen: database.listen });
+  registerWebhookJobs(jobs);
+  const closeMailer = registerNotificationJobs(jobs, config);
+  app.decorate('jobs', jobs);
+  await jobs.start();
+  app.addHook('onClose', async () => {
+    await jobs.stop(); // waits for deliveries and emails in flight
+    closeMailer();
+  });
 
   // The redirect hot path: cached targets (dropped on NOTIFY from any process), group-committed clicks.
   const cache = new LinkCache(database.db);

@@ -14,7 +14,7 @@ export type JobRow = Selectable<JobsTable>;
 export type JobInfo = { id: string; kind: string; workspaceId: string | null; attempt: number; maxAttempts: number };
 export type JobHandlerContext = { db: Kysely<DB>; log: FastifyBaseLogger; job: JobInfo };
 
-type Handler = { schema: z.ZodType; run(payload: unknown, ctx: JobHandlerContext): Promise<void> };
+type Handler = { schema: z.ZodType; run(payload: unknown, ctx: JobHandlerContext): Promise<void>; backoff?: ((attempt: number) => number) | undefined };
 
 export type JobRunnerOptions = {
   db: Kysely<DB>;
@@ -58,10 +58,15 @@ export class JobRunner {
     this.backoff = opts.backoff ?? ((attempt) => retryDelayMs(attempt));
   }
 
-  /** Registers the handler of one kind; its payload is validated with `schema` before each run. */
-  register<S extends z.ZodType>(kind: string, schema: S, run: (payload: z.output<S>, ctx: JobHandlerContext) => Promise<void>): this {
+  /** Registers the handler of one kind; its payload is validated with `schema` before each run. A handler that throws is retried. */
+  register<S extends z.ZodType>(
+    kind: string,
+    schema: S,
+    run: (payload: z.output<S>, ctx: JobHandlerContext) => Promise<void>,
+    opts: { backoff?: (attempt: number) => number } = {},
+  ): this {
     if (this.handlers.has(kind)) throw new Error(`A handler for job kind ${kind} is already registered`);
-    this.handlers.set(kind, { schema, run: run as Handler['run'] });
+    this.handlers.set(kind, { schema, run: run as Handler['run'], backoff: opts.backoff });
     return this;
   }
 
@@ -217,7 +222,7 @@ export class JobRunner {
       const error = err instanceof Error ? err.message : String(err);
       const last = job.attempts >= job.max_attempts;
       log.warn({ err: error, last }, 'jobs: attempt failed');
-      await this.finish(job, last ? { status: 'dead', error } : { status: 'failed', error, retryInMs: this.backoff(job.attempts) });
+      await this.finish(job, last ? { status: 'dead', error } : { status: 'failed', error, retryInMs: (handler.backoff ?? this.backoff)(job.attempts) });
     }
   }
 
