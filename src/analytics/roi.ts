@@ -16,6 +16,13 @@ export type RoiRow = {
   cost: number;
   roas: number | null;
   cpa: number | null;
+  /** Likes + comments + shares + saves and views of the partnered posts in the period. */
+  engagements: number;
+  views: number;
+  costPerEngagement: number | null;
+  cpm: number | null;
+  /** Earned media value: engagements × the value of one engagement (default 0.10 in the row's currency). */
+  emv: number;
 };
 
 /**
@@ -23,7 +30,8 @@ export type RoiRow = {
  * against cost — commissions of every kind (fees, bonuses, adjustments and clawbacks included) plus
  * gifted product value — per creator, campaign, month or overall, in each currency.
  */
-export async function roi({ ctx, input }: { ctx: Context; input: { from: Date; to: Date; groupBy: RoiGroup } }): Promise<RoiRow[]> {
+export async function roi({ ctx, input }: { ctx: Context; input: { from: Date; to: Date; groupBy: RoiGroup; emvPerEngagement?: number } }): Promise<RoiRow[]> {
+  const emvRate = input.emvPerEngagement ?? 10;
   const key = (col: { influencer: string; campaign: string; at: string }): RawBuilder<string> =>
     input.groupBy === 'influencer'
       ? sql.raw(col.influencer)
@@ -34,7 +42,7 @@ export async function roi({ ctx, input }: { ctx: Context; input: { from: Date; t
           : sql.raw(`'all'`);
   const from = input.from.toISOString();
   const to = input.to.toISOString();
-  const r = await sql<{ k: string; currency: string; revenue: bigint; sales: bigint; leads: bigint; new_c: bigint; ret_c: bigint; commissions: bigint; gifts: bigint }>`
+  const r = await sql<{ k: string; currency: string; revenue: bigint; sales: bigint; leads: bigint; new_c: bigint; ret_c: bigint; commissions: bigint; gifts: bigint; engagements: bigint; views: bigint }>`
     with conv as (
       select ${key({ influencer: 'c.influencer_id', campaign: 'c.campaign_id', at: 'c.occurred_at' })} as k, coalesce(c.currency, 'USD') as currency,
         sum(case when c.type = 'sale' then c.amount - coalesce(c.tax, 0) - coalesce(c.shipping, 0) - c.refunded_amount else 0 end) as revenue,
@@ -61,11 +69,25 @@ export async function roi({ ctx, input }: { ctx: Context; input: { from: Date; t
       where g.workspace_id = ${ctx.workspaceId} and g.created_at >= ${from}::timestamptz and g.created_at < ${to}::timestamptz
       group by 1, 2
     ),
+    posts as (
+      select ${key({ influencer: 'a.influencer_id', campaign: 'dl.campaign_id', at: 'p.posted_at' })} as k,
+        sum(p.likes + p.comments + p.shares + p.saves)::int8 as engagements, coalesce(sum(p.views), 0)::int8 as views
+      from social_posts p
+      join social_accounts a on a.id = p.account_id and a.workspace_id = p.workspace_id
+      left join lateral (select s.campaign_id from deliverables d join partnerships s on s.id = d.partnership_id
+        where d.workspace_id = p.workspace_id and d.post_url = p.url limit 1) dl on true
+      where p.workspace_id = ${ctx.workspaceId} and p.posted_at >= ${from}::timestamptz and p.posted_at < ${to}::timestamptz
+        and exists (select 1 from partnerships s where s.workspace_id = p.workspace_id and s.influencer_id = a.influencer_id)
+        and (p.sponsored or p.gifted or dl.campaign_id is not null)
+      group by 1
+    ),
     keys as (select k, currency from conv union select k, currency from com union select k, currency from gift)
     select keys.k, keys.currency, coalesce(conv.revenue, 0)::int8 as revenue, coalesce(conv.sales, 0)::int8 as sales, coalesce(conv.leads, 0)::int8 as leads,
       coalesce(conv.new_c, 0)::int8 as new_c, coalesce(conv.ret_c, 0)::int8 as ret_c,
-      coalesce(com.commissions, 0)::int8 as commissions, coalesce(gift.gifts, 0)::int8 as gifts
+      coalesce(com.commissions, 0)::int8 as commissions, coalesce(gift.gifts, 0)::int8 as gifts,
+      coalesce(posts.engagements, 0)::int8 as engagements, coalesce(posts.views, 0)::int8 as views
     from keys
+    left join posts on posts.k = keys.k
     left join conv on conv.k = keys.k and conv.currency = keys.currency
     left join com on com.k = keys.k and com.currency = keys.currency
     left join gift on gift.k = keys.k and gift.currency = keys.currency
@@ -87,6 +109,11 @@ export async function roi({ ctx, input }: { ctx: Context; input: { from: Date; t
       cost,
       roas: cost > 0 ? Math.round((revenue / cost) * 100) / 100 : null,
       cpa: sales > 0 ? Math.round(cost / sales) : null,
+      engagements: Number(x.engagements),
+      views: Number(x.views),
+      costPerEngagement: Number(x.engagements) > 0 ? Math.round((cost / Number(x.engagements)) * 100) / 100 : null,
+      cpm: Number(x.views) > 0 ? Math.round((cost / Number(x.views)) * 1000) : null,
+      emv: Number(x.engagements) * emvRate,
     };
   });
 }

@@ -21,13 +21,13 @@ export function analyticsRoutes(app: App, { database }: RouteDeps): void {
   const tags = ['analytics'];
   app.get(
     '/api/v1/analytics/roi',
-    { schema: { tags, summary: 'Revenue vs cost (commissions, fees, gifts): ROAS, CPA, new vs returning customers', querystring: z.strictObject({ from: z.iso.date(), to: z.iso.date(), groupBy: z.enum(['influencer', 'campaign', 'overall', 'month']).default('overall'), format: Format }) } },
+    { schema: { tags, summary: 'Revenue vs cost (commissions, fees, gifts): ROAS, CPA, new vs returning customers', querystring: z.strictObject({ from: z.iso.date(), to: z.iso.date(), groupBy: z.enum(['influencer', 'campaign', 'overall', 'month']).default('overall'), emvPerEngagement: z.coerce.number().int().min(0).max(100000).default(10), format: Format }) } },
     async (request, reply) => {
       const from = new Date(request.query.from);
       const to = new Date(request.query.to);
       if (!(from < to)) throw new AppError('VALIDATION', 'querystring.from: from must be before to');
-      const rows = await roi({ ctx: contextOf(request, database), input: { from, to, groupBy: request.query.groupBy } });
-      return send(reply as never, `roi-${request.query.groupBy}`, rows, request.query.format, { formula: 'ROAS = net attributed revenue / (commissions incl. fees, bonuses, clawbacks + gifted product value); CPA = cost / sales' });
+      const rows = await roi({ ctx: contextOf(request, database), input: { from, to, groupBy: request.query.groupBy, emvPerEngagement: request.query.emvPerEngagement } });
+      return send(reply as never, `roi-${request.query.groupBy}`, rows, request.query.format, { formula: 'ROAS = net attributed revenue / (commissions incl. fees, bonuses, clawbacks + gifted product value); CPA = cost / sales; cost per engagement = cost / (likes + comments + shares + saves of partnered posts); CPM = cost / views × 1000; EMV = engagements × emvPerEngagement (minor units, default 10)' });
     },
   );
   app.get('/api/v1/analytics/customer-value', { schema: { tags, summary: 'Creators who bring the most valuable customers (lifetime value)', querystring: z.strictObject({ format: Format }) } }, async (request, reply) =>

@@ -27,10 +27,10 @@ describe.each(ENGINES)('what pays: ROI, customer value, retention and content pe
     const rows = (await call('GET', `/api/v1/analytics/roi?${range}&groupBy=influencer`)).json().data;
     const mine = rows.find((r: { key: string }) => r.key === p.influencer.id);
     // revenue 100.00 + 100.00 − 50.00 refunded; cost = commissions 10.00 + 10.00 − 5.00 + fee 30.00, gifts 20.00
-    expect(mine).toEqual({ key: p.influencer.id, currency: 'USD', revenue: 15000, sales: 2, leads: 0, newCustomers: 1, returningCustomers: 1, commissions: 4500, gifts: 2000, cost: 6500, roas: 2.31, cpa: 3250 });
+    expect(mine).toEqual({ key: p.influencer.id, currency: 'USD', revenue: 15000, sales: 2, leads: 0, newCustomers: 1, returningCustomers: 1, commissions: 4500, gifts: 2000, cost: 6500, roas: 2.31, cpa: 3250, engagements: 0, views: 0, costPerEngagement: null, cpm: null, emv: 0 });
     const csv = await call('GET', `/api/v1/analytics/roi?${range}&groupBy=influencer&format=csv`);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.body.split('\n')[0]).toBe('key,currency,revenue,sales,leads,newCustomers,returningCustomers,commissions,gifts,cost,roas,cpa');
+    expect(csv.body.split('\n')[0]).toBe('key,currency,revenue,sales,leads,newCustomers,returningCustomers,commissions,gifts,cost,roas,cpa,engagements,views,costPerEngagement,cpm,emv');
 
     const board = (await call('GET', '/api/v1/analytics/customer-value')).json().data;
     expect(board.find((b: { influencerId: string }) => b.influencerId === p.influencer.id)).toMatchObject({ customers: 1, orders: 2, lifetimeValue: 15000, valuePerCustomer: 15000 });
@@ -95,6 +95,11 @@ describe.each(ENGINES)('what pays: ROI, customer value, retention and content pe
     expect(res.byCta.with_cta.n).toBe(1);
     expect(res.byFace.faceless.n).toBe(1);
     expect(res.reference.byFormat.carousel).toBe(0.0262);
+    const part = (await env.app.inject({ method: 'GET', url: `/api/v1/partnerships?campaignId=${cmp}`, headers: w.auth })).json().data[0];
+    await env.app.inject({ method: 'POST', url: `/api/v1/partnerships/${part.id}/gifts`, headers: w.auth, payload: { product: 'Kit', value: 1000, currency: 'USD' } });
+    const [roiRow] = (await env.app.inject({ method: 'GET', url: `/api/v1/analytics/roi?from=2025-12-01&to=2027-12-01&groupBy=influencer`, headers: w.auth })).json().data;
+    // partnered posts a, b, c: 220 + 320 + 200 engagements; cost = the 10.00 USD gift
+    expect(roiRow).toMatchObject({ key: influencerId, gifts: 1000, cost: 1000, engagements: 740, views: 0, costPerEngagement: 1.35, cpm: null, emv: 7400 });
 
     // The suggested fee for this 10K creator: 10 USD per 1,000 × reel 1.3 × Instagram 1 × engagement factor.
     const partnership = (await env.app.inject({ method: 'GET', url: `/api/v1/partnerships?campaignId=${cmp}`, headers: w.auth })).json().data[0];
