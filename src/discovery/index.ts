@@ -1,7 +1,8 @@
 /**
- * Public API of creator discovery: engagement, tiers, authenticity (rules + two learned models)
- * and niche fit. Everything is a pure function except the lazy default models, which read the
- * training data shipped in ./data once.
+ * Public API of creator discovery. The pure part: engagement, tiers, authenticity (rules + two
+ * learned models) and niche fit (the lazy default models read the training data in ./data once).
+ * The verbs: import, metrics refresh, search, profiles, similar creators, settings and the
+ * YouTube connector, over the tables of migration 0004 (docs/discovery.md).
  */
 export type * from './types.ts';
 export { POST_FORMATS } from './types.ts';
