@@ -8,16 +8,20 @@ export const REFERENCE = {
   notes: ['gifted posts: +12.9% engagement vs paid', 'posts without a call to action: +70%', 'niche-aligned creators: +13.6% engagement'],
 };
 
-type Row = { format: string; has_cta: boolean; face_shown: boolean; gifted: boolean; sponsored: boolean; er: number };
+type Row = { format: string; has_cta: boolean; face_shown: boolean; gifted: boolean; sponsored: boolean; aligned: boolean; er: number };
 
 /**
  * Engagement of the brand's partnered posts — posts of creators in its partnerships that are
  * marked sponsored or gifted, or that a deliverable points to — grouped by format, call to action,
- * face, and gifted vs paid. ER per post = (likes + comments + shares + saves) / followers.
+ * face, gifted vs paid, and niche-aligned vs not (creator niches vs the campaign brief's). ER per post = (likes + comments + shares + saves) / followers.
  */
 export async function contentPerformance({ ctx, input }: { ctx: Context; input: { campaignId?: string | undefined } }) {
   const rows = await sql<Row>`
     select p.format, p.has_cta, p.face_shown, p.gifted, p.sponsored,
+      exists (select 1 from partnerships s join campaigns c on c.id = s.campaign_id
+        join creator_metrics cm on cm.influencer_id = s.influencer_id and cm.workspace_id = s.workspace_id
+        where s.workspace_id = p.workspace_id and s.influencer_id = a.influencer_id
+          and cm.niche_ids && array(select jsonb_array_elements_text(coalesce(c.brief->'niches', '[]'::jsonb)))) as aligned,
       (p.likes + p.comments + p.shares + p.saves)::float8 / nullif(a.followers, 0) as er
     from social_posts p
     join social_accounts a on a.id = p.account_id and a.workspace_id = p.workspace_id
@@ -41,6 +45,8 @@ export async function contentPerformance({ ctx, input }: { ctx: Context; input: 
     byCta: group((r) => (r.has_cta ? 'with_cta' : 'without_cta')),
     byFace: group((r) => (r.face_shown ? 'face' : 'faceless')),
     byCompensation: group((r) => (r.gifted ? 'gifted' : r.sponsored ? 'paid' : null)),
+    /** Creator niches (taxonomy ids) overlap the campaign brief's niches. */
+    byNicheFit: group((r) => (r.aligned ? 'niche_aligned' : 'not_aligned')),
     reference: REFERENCE,
   };
 }

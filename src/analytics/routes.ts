@@ -39,7 +39,7 @@ export function analyticsRoutes(app: App, { database }: RouteDeps): void {
   app.get('/api/v1/analytics/content', { schema: { tags, summary: 'Engagement of partnered posts by format, CTA, face, gifted vs paid, with 95% intervals', querystring: z.strictObject({ campaignId: z.string().max(100).optional(), format: Format }) } }, async (request, reply) => {
     const result = await contentPerformance({ ctx: contextOf(request, database), input: { campaignId: request.query.campaignId } });
     if (request.query.format === 'csv') {
-      const rows = Object.entries({ format: result.byFormat, cta: result.byCta, face: result.byFace, compensation: result.byCompensation }).flatMap(([dimension, groups]) =>
+      const rows = Object.entries({ format: result.byFormat, cta: result.byCta, face: result.byFace, compensation: result.byCompensation, nicheFit: result.byNicheFit }).flatMap(([dimension, groups]) =>
         Object.entries(groups).map(([group, s]) => ({ dimension, group, n: s.n, mean: s.mean, median: s.median, ciLow: s.ci95?.[0] ?? null, ciHigh: s.ci95?.[1] ?? null })),
       );
       return send(reply as never, 'content-performance', rows, 'csv');

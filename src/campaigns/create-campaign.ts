@@ -46,6 +46,12 @@ export async function createCampaign({ ctx, input }: { ctx: Context; input: Crea
           ends_at: endsAt,
           status: v.status,
           commission_plan: v.commissionPlan === undefined ? null : JSON.stringify(parsePlanOrThrow(v.commissionPlan)),
+          goal: v.goal ?? null,
+          brief: JSON.stringify(v.brief ?? {}),
+          budget_amount: v.budget?.amount ?? null,
+          budget_currency: v.budget?.currency ?? null,
+          guidelines: v.guidelines ?? null,
+          deliverables_template: JSON.stringify(v.deliverablesTemplate ?? []),
         })
         .returningAll()
         .executeTakeFirstOrThrow();

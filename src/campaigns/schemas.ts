@@ -43,6 +43,22 @@ export const AllowedDomains = z
 
 const DateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time such as 2025-06-01T00:00:00Z' });
 
+export const GOALS = ['awareness', 'leads', 'sales'] as const;
+export const Brief = z.strictObject({
+  text: z.string().max(5000).default(''),
+  niches: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+  targetAudience: z
+    .strictObject({
+      countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'countries are ISO 3166 alpha-2 codes')).max(50).default([]),
+      ages: z.array(z.enum(['13-17', '18-24', '25-34', '35-44', '45-54', '55-64', '65+'])).max(7).default([]),
+      genders: z.array(z.enum(['female', 'male', 'other'])).max(3).default([]),
+    })
+    .prefault({}),
+});
+export const Budget = z.strictObject({ amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code') });
+/** e.g. 2 reels + 3 stories, due N days after the partnership becomes active. */
+export const DeliverablesTemplate = z.array(z.strictObject({ type: z.string().trim().min(1).max(40), count: z.number().int().min(1).max(30), dueInDays: z.number().int().min(0).max(365) })).max(20);
+
 export const CreateCampaignInput = z.strictObject({
   name: Name,
   /** Derived from the name when omitted (`Summer Sale` → `summer-sale`, then `summer-sale-2`, …). */
@@ -56,6 +72,11 @@ export const CreateCampaignInput = z.strictObject({
   status: z.enum(CAMPAIGN_STATUSES, { message: `status must be one of ${CAMPAIGN_STATUSES.join(', ')}` }).default('active'),
   /** Commission plan (validated by the commissions domain), e.g. { "type": "percent", "percent": 10 }. */
   commissionPlan: z.unknown().optional(),
+  goal: z.enum(GOALS, { message: 'goal must be awareness, leads or sales' }).optional(),
+  brief: Brief.optional(),
+  budget: Budget.optional(),
+  guidelines: z.string().max(10000).optional(),
+  deliverablesTemplate: DeliverablesTemplate.optional(),
 });
 export type CreateCampaignInput = z.input<typeof CreateCampaignInput>;
 
@@ -71,6 +92,11 @@ export const UpdateCampaignInput = z
     endsAt: DateTime.nullable().optional(),
     status: z.enum(CAMPAIGN_STATUSES, { message: `status must be one of ${CAMPAIGN_STATUSES.join(', ')}` }).optional(),
     commissionPlan: z.unknown().optional(),
+    goal: z.enum(GOALS, { message: 'goal must be awareness, leads or sales' }).nullable().optional(),
+    brief: Brief.optional(),
+    budget: Budget.nullable().optional(),
+    guidelines: z.string().max(10000).nullable().optional(),
+    deliverablesTemplate: DeliverablesTemplate.optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
 export type UpdateCampaignInput = z.input<typeof UpdateCampaignInput>;
@@ -99,6 +125,11 @@ export type CampaignDto = {
   endsAt: string | null;
   status: CampaignStatus;
   commissionPlan: Record<string, unknown> | null;
+  goal: string | null;
+  brief: Record<string, unknown>;
+  budget: { amount: number; currency: string } | null;
+  guidelines: string | null;
+  deliverablesTemplate: unknown[];
   createdAt: string;
   updatedAt: string;
 };

@@ -14,6 +14,11 @@ export function toCampaignDto(row: Selectable<CampaignsTable>): CampaignDto {
     endsAt: row.ends_at?.toISOString() ?? null,
     status: row.status,
     commissionPlan: row.commission_plan ?? null,
+    goal: row.goal ?? null,
+    brief: row.brief ?? {},
+    budget: row.budget_amount !== null && row.budget_amount !== undefined && row.budget_currency ? { amount: Number(row.budget_amount), currency: row.budget_currency } : null,
+    guidelines: row.guidelines ?? null,
+    deliverablesTemplate: row.deliverables_template ?? [],
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

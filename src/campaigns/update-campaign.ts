@@ -43,6 +43,11 @@ export async function updateCampaign({ ctx, input }: { ctx: Context; input: { id
           ...(patch.startsAt !== undefined ? { starts_at: startsAt } : {}),
           ...(patch.endsAt !== undefined ? { ends_at: endsAt } : {}),
           ...(patch.status !== undefined ? { status: patch.status } : {}),
+          ...(patch.goal !== undefined ? { goal: patch.goal } : {}),
+          ...(patch.brief !== undefined ? { brief: JSON.stringify(patch.brief) } : {}),
+          ...(patch.budget !== undefined ? { budget_amount: patch.budget?.amount ?? null, budget_currency: patch.budget?.currency ?? null } : {}),
+          ...(patch.guidelines !== undefined ? { guidelines: patch.guidelines } : {}),
+          ...(patch.deliverablesTemplate !== undefined ? { deliverables_template: JSON.stringify(patch.deliverablesTemplate) } : {}),
           ...(patch.commissionPlan !== undefined ? { commission_plan: patch.commissionPlan === null ? null : JSON.stringify(parsePlanOrThrow(patch.commissionPlan)) } : {}),
           updated_at: new Date(),
         })

@@ -39,6 +39,8 @@ export interface DeliverablesTable {
   fee_currency: string | null;
   fee_commission_id: string | null;
   live_at: Date | null;
+  reminded_due_soon_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  reminded_overdue_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Timestamp;
 }
 

@@ -114,6 +114,12 @@ export interface CampaignsTable {
   allowed_domains: string[];
   utm_enabled: ColumnType<boolean, boolean | undefined, boolean>;
   commission_plan: ColumnType<Record<string, unknown> | null, Record<string, unknown> | string | null | undefined, Record<string, unknown> | string | null>;
+  goal: ColumnType<'awareness' | 'leads' | 'sales' | null, 'awareness' | 'leads' | 'sales' | null | undefined, 'awareness' | 'leads' | 'sales' | null>;
+  brief: ColumnType<Record<string, unknown>, Record<string, unknown> | string | undefined, Record<string, unknown> | string>;
+  budget_amount: ColumnType<bigint | null, bigint | number | null | undefined, bigint | number | null>;
+  budget_currency: ColumnType<string | null, string | null | undefined, string | null>;
+  guidelines: ColumnType<string | null, string | null | undefined, string | null>;
+  deliverables_template: ColumnType<unknown[], unknown[] | string | undefined, unknown[] | string>;
   starts_at: Date | null;
   ends_at: Date | null;
   status: ColumnType<CampaignStatus, CampaignStatus | undefined, CampaignStatus>;

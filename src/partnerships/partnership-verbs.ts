@@ -40,6 +40,23 @@ async function scheduleMonths(ctx: Context, p: PartnershipRow, terms: z.infer<ty
   }
 }
 
+/** The campaign's deliverables template becomes this partnership's deliverables when it turns active. */
+async function applyTemplate(ctx: Context, p: PartnershipRow): Promise<void> {
+  const existing = await ctx.db.selectFrom('deliverables').select('id').where('partnership_id', '=', p.id).limit(1).executeTakeFirst();
+  if (existing) return;
+  const c = await ctx.db.selectFrom('campaigns').select('deliverables_template').where('id', '=', p.campaign_id).executeTakeFirstOrThrow();
+  const template = (c.deliverables_template ?? []) as { type: string; count: number; dueInDays: number }[];
+  const fee = (p.terms as { flatFee?: { amount: number; currency: string } }).flatFee;
+  for (const t of template) {
+    for (let n = 0; n < t.count; n++) {
+      await ctx.db
+        .insertInto('deliverables')
+        .values({ id: newId('deliverable'), workspace_id: ctx.workspaceId, partnership_id: p.id, type: t.type, due_at: new Date(Date.now() + t.dueInDays * 86400_000), status: 'due', fee_amount: null, fee_currency: fee?.currency ?? null })
+        .execute();
+    }
+  }
+}
+
 /**
  * Adds a creator to a campaign's pipeline with the deal's terms. A commission plan in the terms
  * becomes the creator's plan for this campaign; a long-term deal schedules its monthly deliverables.
@@ -66,6 +83,7 @@ export async function createPartnership({ ctx, input }: { ctx: Context; input: u
           .execute();
       }
       await scheduleMonths(tctx, row, d.terms, new Date(d.terms.startsAt ?? Date.now()), d.terms.longTerm?.months ?? 0);
+      if (row.stage === 'active') await applyTemplate(tctx, row);
       await audit(tctx, { workspaceId: ctx.workspaceId, action: 'partnership.created', subjectId: row.id, data: { stage: d.stage } });
       return row;
     });
@@ -83,6 +101,7 @@ export async function movePartnership({ ctx, input }: { ctx: Context; input: { i
   return ctx.db.transaction().execute(async (trx) => {
     const row = await trx.updateTable('partnerships').set({ stage: m.stage, updated_at: new Date() }).where('id', '=', p.id).where('workspace_id', '=', ctx.workspaceId).returningAll().executeTakeFirstOrThrow();
     await trx.insertInto('partnership_events').values({ workspace_id: ctx.workspaceId, partnership_id: p.id, from_stage: p.stage, to_stage: m.stage, actor: actorLabel(ctx.actor), note: m.note ?? null }).execute();
+    if (m.stage === 'active') await applyTemplate({ ...ctx, db: trx }, row);
     await audit({ ...ctx, db: trx }, { workspaceId: ctx.workspaceId, action: 'partnership.moved', subjectId: p.id, data: { from: p.stage, to: m.stage } });
     return row;
   });

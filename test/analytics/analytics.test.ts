@@ -68,7 +68,7 @@ describe.each(ENGINES)('what pays: ROI, customer value, retention and content pe
           followers: 10000,
           following: 300,
           postsCount: 50,
-          bio: 'skincare',
+          bio: 'skincare serum and sunscreen reviews',
           hasProfilePicture: true,
           posts: [
             { id: 'a', postedAt: '2026-01-01T00:00:00Z', format: 'carousel', likes: 200, comments: 10, shares: 5, saves: 5, sponsored: true, hasCta: true, faceShown: true },
@@ -81,7 +81,7 @@ describe.each(ENGINES)('what pays: ROI, customer value, retention and content pe
     });
     expect(imported.statusCode, imported.body).toBeLessThan(300);
     const influencerId = imported.json().accounts[0].influencerId;
-    const cmp = (await env.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: w.auth, payload: { name: 'C', destinationUrl: 'https://c.example.com/' } })).json().campaign.id;
+    const cmp = (await env.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: w.auth, payload: { name: 'C', destinationUrl: 'https://c.example.com/', brief: { text: 'Glow serum', niches: ['beauty-skincare'] } } })).json().campaign.id;
     await env.app.inject({ method: 'POST', url: '/api/v1/partnerships', headers: w.auth, payload: { campaignId: cmp, influencerId, stage: 'active' } });
     const res = (await env.app.inject({ method: 'GET', url: '/api/v1/analytics/content', headers: w.auth })).json();
     expect(res.posts).toBe(3); // the unmarked image post is not a partnered post
@@ -94,6 +94,7 @@ describe.each(ENGINES)('what pays: ROI, customer value, retention and content pe
     expect(res.byCompensation.paid.n).toBe(2);
     expect(res.byCta.with_cta.n).toBe(1);
     expect(res.byFace.faceless.n).toBe(1);
+    expect(res.byNicheFit).toEqual({ niche_aligned: expect.objectContaining({ n: 3 }) });
     expect(res.reference.byFormat.carousel).toBe(0.0262);
     const part = (await env.app.inject({ method: 'GET', url: `/api/v1/partnerships?campaignId=${cmp}`, headers: w.auth })).json().data[0];
     await env.app.inject({ method: 'POST', url: `/api/v1/partnerships/${part.id}/gifts`, headers: w.auth, payload: { product: 'Kit', value: 1000, currency: 'USD' } });

@@ -90,6 +90,28 @@ describe.each(ENGINES)('partnerships: pipeline, deliverables, fees and gifts on 
     expect(override?.plan).toMatchObject({ type: 'percent', percent: 12 });
   });
 
+  it('keeps the campaign brief and turns its deliverables template into deliverables when a deal goes active', async () => {
+    const res = await call('POST', '/api/v1/campaigns', {
+      name: 'Briefed',
+      destinationUrl: 'https://shop.example.com/',
+      goal: 'sales',
+      brief: { text: 'Show the serum in a morning routine', niches: ['beauty-skincare'], targetAudience: { countries: ['US', 'GB'], ages: ['18-24', '25-34'], genders: ['female'] } },
+      budget: { amount: 500000, currency: 'USD' },
+      guidelines: 'No before/after claims.',
+      deliverablesTemplate: [{ type: 'reel', count: 2, dueInDays: 14 }, { type: 'story', count: 3, dueInDays: 21 }],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().campaign).toMatchObject({ goal: 'sales', budget: { amount: 500000, currency: 'USD' }, brief: { niches: ['beauty-skincare'] } });
+    const bad = await call('POST', '/api/v1/campaigns', { name: 'Bad', destinationUrl: 'https://shop.example.com/', goal: 'fame', brief: { targetAudience: { countries: ['usa'] } } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/goal/);
+    const p = (await call('POST', '/api/v1/partnerships', { campaignId: res.json().campaign.id, influencerId: await creator('Templ') })).json().partnership;
+    expect((await call('GET', `/api/v1/partnerships/${p.id}`)).json().partnership.deliverables).toHaveLength(0);
+    await call('POST', `/api/v1/partnerships/${p.id}/move`, { stage: 'active' });
+    const ds = (await call('GET', `/api/v1/partnerships/${p.id}`)).json().partnership.deliverables;
+    expect(ds.map((d: { type: string }) => d.type).sort()).toEqual(['reel', 'reel', 'story', 'story', 'story']);
+  });
+
   it("answers 404 for another workspace's partnerships, deliverables and gifts", async () => {
     const influencerId = await creator('Priv');
     const p = (await call('POST', '/api/v1/partnerships', { campaignId, influencerId })).json().partnership;
