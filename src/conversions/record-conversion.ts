@@ -2,6 +2,8 @@ import { decideAttribution, detectFraud, needsReview } from '../attribution/inde
 import { accrueCommissions } from '../commissions/accrue-commissions.ts';
 import { getInstanceSecret } from '../db/instance-secret.ts';
 import { audit } from '../shared/audit.ts';
+import { emitEvent } from '../outgoing-webhooks/index.ts';
+import { toConversionDto } from './to-conversion-dto.ts';
 import { actorLabel, type Context } from '../shared/context.ts';
 import { newId } from '../shared/ids.ts';
 import { readSettings } from '../workspaces/index.ts';
@@ -127,6 +129,7 @@ export async function recordConversion(args: {
         .where('used_by_conversion_id', 'is', null)
         .execute();
     }
+    await emitEvent({ ...ctx, db: trx }, { type: 'conversion.created', data: { conversion: toConversionDto(inserted) } });
     await accrueCommissions({ ...ctx, db: trx }, inserted); // commissions commit with the conversion
     await audit({ ...ctx, db: trx }, { workspaceId: ctx.workspaceId, action: 'conversion.created', subjectId: id, data: { source, orderId: c.orderId ?? null } });
     return { conversion: inserted, duplicate: false };
