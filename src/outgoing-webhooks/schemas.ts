@@ -11,6 +11,8 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
+// Any http(s) URL is accepted, private and loopback hosts included: self-hosters post to their own
+// internal systems. Only workspace admins can add endpoints; run behind an egress filter if that matters.
 const Url = z
   .string()
   .trim()
