@@ -12,7 +12,7 @@ import { apiKeyRoutes } from '../api-keys/index.ts';
 import { campaignRoutes } from '../campaigns/index.ts';
 import { approveDueEverywhere, commissionRoutes } from '../commissions/index.ts';
 import { payoutRoutes } from '../payouts/index.ts';
-import { partnershipRoutes } from '../partnerships/index.ts';
+import { partnershipRoutes, sendRemindersEverywhere } from '../partnerships/index.ts';
 import { analyticsRoutes } from '../analytics/index.ts';
 import { conversionRoutes } from '../conversions/routes.ts';
 import { postbackRoutes } from '../conversions/postback-routes.ts';
@@ -161,7 +161,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // Hold periods: commissions become approved (payable) when their payable-on date comes.
   const holdTimer = setInterval(() => {
-    approveDueEverywhere({ db: database.db, actor: { kind: 'system', name: 'scheduler' }, log: app.log }).catch((err) => app.log.warn({ err }, 'approving due commissions failed'));
+    const sys = { db: database.db, actor: { kind: 'system' as const, name: 'scheduler' }, log: app.log };
+    approveDueEverywhere(sys).catch((err) => app.log.warn({ err }, 'approving due commissions failed'));
+    sendRemindersEverywhere(sys).catch((err) => app.log.warn({ err }, 'deliverable reminders failed'));
   }, 60_000);
   holdTimer.unref();
   app.addHook('onClose', async () => clearInterval(holdTimer));

@@ -4,6 +4,7 @@ import type { App, RouteDeps } from '../http/types.ts';
 import { addDeliverable, addGift, deliverableStatus, updateDeliverable, updateGift, type DeliverableRow, type GiftRow } from './deliverable-verbs.ts';
 import { createPartnership, getPartnershipRow, listPartnerships, movePartnership, renewPartnership, type PartnershipRow } from './partnership-verbs.ts';
 import { suggestFee } from './suggest-fee.ts';
+import { sendDeliverableReminders } from './send-deliverable-reminders.ts';
 import { CreateDeliverableInput, CreateGiftInput, CreatePartnershipInput, ListPartnershipsInput, MoveInput, UpdateDeliverableInput, UpdateGiftInput } from './schemas.ts';
 
 const IdParams = z.strictObject({ id: z.string().max(100) });
@@ -56,6 +57,9 @@ export function partnershipRoutes(app: App, { database }: RouteDeps): void {
     '/api/v1/partnerships/:id/suggested-fee',
     { schema: { tags, summary: 'A fee to negotiate from, with its basis', params: IdParams, querystring: z.strictObject({ format: z.enum(['story', 'image', 'carousel', 'reel', 'video', 'text']).default('reel') }) } },
     async (request) => ({ suggestedFee: await suggestFee({ ctx: contextOf(request, database), input: { partnershipId: request.params.id, format: request.query.format } }) }),
+  );
+  app.post('/api/v1/deliverables/send-reminders', { schema: { tags, summary: 'Send due-soon and overdue reminders now (the scheduler does this every minute)' } }, async (request) =>
+    sendDeliverableReminders({ ctx: contextOf(request, database), input: { now: new Date() } }),
   );
   app.post('/api/v1/partnerships/:id/gifts', { schema: { tags, summary: 'Record a gifted product shipment', params: IdParams, body: CreateGiftInput } }, async (request, reply) =>
     reply.status(201).send({ gift: giftDto(await addGift({ ctx: contextOf(request, database), input: { partnershipId: request.params.id, gift: request.body } })) }),
