@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { move, postLedger } from '../ledger/post-ledger.ts';
 import { audit } from '../shared/audit.ts';
 import { emitEvent } from '../outgoing-webhooks/index.ts';
+import { notifyCreatorsOfMoney } from '../notifications/index.ts';
 import { toCommissionDto } from './to-commission-dto.ts';
 import type { Context } from '../shared/context.ts';
 import { AppError, notFound } from '../shared/errors.ts';
@@ -39,6 +40,7 @@ export async function approveCommissions({ ctx, input }: { ctx: Context; input: 
       await trx.updateTable('commissions').set({ status: 'approved', approved_at: now }).where('id', '=', r.id).execute();
       await postLedger(trx, ctx.workspaceId, `approve ${r.id}`, move('creator:pending', 'creator:payable', { influencerId: r.influencer_id, currency: r.currency, amount: r.amount, commissionId: r.id }));
     }
+    if (rows.length) await notifyCreatorsOfMoney({ ...ctx, db: trx }, 'approved', rows.map((r) => ({ influencerId: r.influencer_id, amount: r.amount, currency: r.currency })));
     if (rows.length) await emitEvent({ ...ctx, db: trx }, { type: 'commission.approved', data: { commissions: rows.map((r) => toCommissionDto({ ...r, status: 'approved', approved_at: now })) } });
     if (rows.length) await audit({ ...ctx, db: trx }, { workspaceId: ctx.workspaceId, action: 'commission.approved', data: { ids: rows.map((r) => r.id), due: Boolean(input.due) } });
     return rows.map((r) => ({ ...r, status: 'approved' as const, approved_at: now }));

@@ -3,6 +3,7 @@ import { EMAIL_JOB, EmailJob } from './schemas.ts';
 import { createMailer, sendEmailJob } from './send-email.ts';
 
 export { notify } from './notify.ts';
+export { notifyCreatorsOfMoney } from './notify-creators.ts';
 export { notificationRoutes } from './routes.ts';
 export type { NotifyInput } from './schemas.ts';
 

@@ -1,6 +1,7 @@
 import { move, postLedger } from '../ledger/post-ledger.ts';
 import { audit } from '../shared/audit.ts';
 import { emitEvent } from '../outgoing-webhooks/index.ts';
+import { notifyCreatorsOfMoney } from '../notifications/index.ts';
 import type { Context } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 
@@ -39,6 +40,10 @@ export async function settlePayoutItems({ ctx, input }: { ctx: Context; input: {
     const failed = all.filter((i) => i.status === 'failed').length;
     const status = paid === all.length ? 'paid' : failed === all.length ? 'failed' : paid + failed === all.length ? 'partially_paid' : 'open';
     await trx.updateTable('payout_batches').set({ status }).where('id', '=', batch.id).execute();
+    if (input.outcome === 'paid' && settled) {
+      const paidNow = items.filter((i) => i.status === 'pending');
+      await notifyCreatorsOfMoney({ ...ctx, db: trx }, 'paid', paidNow.map((i) => ({ influencerId: i.influencer_id, amount: i.amount, currency: i.currency })));
+    }
     if (input.outcome === 'paid' && settled) await emitEvent({ ...ctx, db: trx }, { type: 'payout.paid', data: { batchId: batch.id, batchStatus: status, items: items.filter((i) => i.status === 'pending').map((i) => ({ id: i.id, influencerId: i.influencer_id, amount: i.amount, currency: i.currency, method: i.method, paidAt: now.toISOString() })) } });
     await audit({ ...ctx, db: trx }, { workspaceId: ctx.workspaceId, action: `payout_items.${input.outcome}`, subjectId: batch.id, data: { settled, reason: input.reason ?? null } });
     return { settled, status };

@@ -36,4 +36,18 @@ describe.each(ENGINES)('deliverable reminders by email and in-app on %s', (engin
     const notices = (await call('GET', '/api/v1/notifications')).json().data;
     expect(notices.map((n: { subject: string }) => n.subject)).toEqual(expect.arrayContaining(["Overdue: Maya's story for Remind", "Due soon: Maya's reel for Remind"]));
   });
+
+  it('emails a creator when commissions are approved and when a payout is sent', async () => {
+    const inf = (await call('POST', '/api/v1/influencers', { name: 'Leo', email: `leo-${engine}@creator.test` })).json().influencer.id;
+    const cmp = (await call('POST', '/api/v1/campaigns', { name: 'Pay', destinationUrl: 'https://p.example.com/' })).json().campaign.id;
+    const p = (await call('POST', '/api/v1/partnerships', { campaignId: cmp, influencerId: inf, stage: 'active' })).json().partnership;
+    const d = (await call('POST', `/api/v1/partnerships/${p.id}/deliverables`, { type: 'reel', dueAt: new Date(Date.now() + 5 * 86400_000).toISOString(), fee: { amount: 25000, currency: 'USD' } })).json().deliverable;
+    await env.app.inject({ method: 'PATCH', url: `/api/v1/deliverables/${d.id}`, headers: auth, payload: { status: 'live', postUrl: 'https://www.instagram.com/reel/x/' } });
+    await call('POST', '/api/v1/commissions/approve-due');
+    const batch = (await call('POST', '/api/v1/payouts/batches', { currency: 'USD', idempotencyKey: `pay-${engine}` })).json().batch;
+    await call('POST', `/api/v1/payouts/batches/${batch.id}/mark-paid`, {});
+    await env.app.jobs.runUntilIdle();
+    const toLeo = smtp.mails.filter((m) => m.to.includes(`leo-${engine}@creator.test`)).map((m) => /^Subject: (.*)$/m.exec(m.raw)?.[1]);
+    expect(toLeo).toEqual(['Commissions approved: 250.00 USD', 'Payout sent: 250.00 USD']);
+  });
 });
