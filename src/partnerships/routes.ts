@@ -32,11 +32,32 @@ export function partnershipRoutes(app: App, { database }: RouteDeps): void {
       ctx.db.selectFrom('deliverables').selectAll().where('partnership_id', '=', p.id).orderBy('due_at').orderBy('id').execute(),
       ctx.db.selectFrom('gift_shipments').selectAll().where('partnership_id', '=', p.id).orderBy('created_at').execute(),
     ]);
+    // A live deliverable's post URL links it to the imported post record and its metrics.
+    const urls = deliverables.map((d) => d.post_url).filter((u): u is string => u !== null);
+    const posts = urls.length
+      ? await ctx.db
+          .selectFrom('social_posts as sp')
+          .innerJoin('social_accounts as a', 'a.id', 'sp.account_id')
+          .select(['sp.url', 'sp.format', 'sp.likes', 'sp.comments', 'sp.shares', 'sp.saves', 'sp.views', 'sp.posted_at', 'a.followers'])
+          .where('sp.workspace_id', '=', ctx.workspaceId)
+          .where('sp.url', 'in', urls)
+          .execute()
+      : [];
+    const postOf = new Map(posts.map((x) => [x.url, x]));
     return {
       partnership: {
         ...partnershipDto(p),
         history: events.map((e) => ({ from: e.from_stage, to: e.to_stage, actor: e.actor, note: e.note, at: e.at.toISOString() })),
-        deliverables: deliverables.map(deliverableDto),
+        deliverables: deliverables.map((d) => {
+          const post = d.post_url ? postOf.get(d.post_url) : undefined;
+          const engagements = post ? post.likes + post.comments + post.shares + post.saves : null;
+          return {
+            ...deliverableDto(d),
+            post: post
+              ? { format: post.format, postedAt: post.posted_at.toISOString(), likes: post.likes, comments: post.comments, shares: post.shares, saves: post.saves, views: post.views === null ? null : Number(post.views), engagementRate: post.followers > 0 ? engagements! / post.followers : null }
+              : null,
+          };
+        }),
         gifts: gifts.map(giftDto),
       },
     };

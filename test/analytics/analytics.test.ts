@@ -71,7 +71,7 @@ describe.each(ENGINES)('what pays: ROI, customer value, retention and content pe
           bio: 'skincare serum and sunscreen reviews',
           hasProfilePicture: true,
           posts: [
-            { id: 'a', postedAt: '2026-01-01T00:00:00Z', format: 'carousel', likes: 200, comments: 10, shares: 5, saves: 5, sponsored: true, hasCta: true, faceShown: true },
+            { id: 'a', url: 'https://www.instagram.com/p/carousel-a/', postedAt: '2026-01-01T00:00:00Z', format: 'carousel', likes: 200, comments: 10, shares: 5, saves: 5, sponsored: true, hasCta: true, faceShown: true },
             { id: 'b', postedAt: '2026-01-02T00:00:00Z', format: 'carousel', likes: 300, comments: 10, shares: 5, saves: 5, sponsored: true, faceShown: true },
             { id: 'c', postedAt: '2026-01-03T00:00:00Z', format: 'reel', likes: 150, comments: 30, shares: 10, saves: 10, gifted: true },
             { id: 'd', postedAt: '2026-01-04T00:00:00Z', format: 'image', likes: 999, comments: 1, shares: 0, saves: 0 },
@@ -97,6 +97,11 @@ describe.each(ENGINES)('what pays: ROI, customer value, retention and content pe
     expect(res.byNicheFit).toEqual({ niche_aligned: expect.objectContaining({ n: 3 }) });
     expect(res.reference.byFormat.carousel).toBe(0.0262);
     const part = (await env.app.inject({ method: 'GET', url: `/api/v1/partnerships?campaignId=${cmp}`, headers: w.auth })).json().data[0];
+    // A deliverable pointing at an imported post shows that post's metrics.
+    const posted = (await env.app.inject({ method: 'POST', url: `/api/v1/partnerships/${part.id}/deliverables`, headers: w.auth, payload: { type: 'carousel', dueAt: '2026-01-05T00:00:00Z' } })).json().deliverable;
+    await env.app.inject({ method: 'PATCH', url: `/api/v1/deliverables/${posted.id}`, headers: w.auth, payload: { status: 'live', postUrl: 'https://www.instagram.com/p/carousel-a/' } });
+    const detail = (await env.app.inject({ method: 'GET', url: `/api/v1/partnerships/${part.id}`, headers: w.auth })).json().partnership;
+    expect(detail.deliverables.find((x: { id: string }) => x.id === posted.id).post).toMatchObject({ format: 'carousel', likes: 200, engagementRate: 0.022 });
     await env.app.inject({ method: 'POST', url: `/api/v1/partnerships/${part.id}/gifts`, headers: w.auth, payload: { product: 'Kit', value: 1000, currency: 'USD' } });
     const [roiRow] = (await env.app.inject({ method: 'GET', url: `/api/v1/analytics/roi?from=2025-12-01&to=2027-12-01&groupBy=influencer`, headers: w.auth })).json().data;
     // partnered posts a, b, c: 220 + 320 + 200 engagements; cost = the 10.00 USD gift
