@@ -151,5 +151,11 @@ function benchSpam(): void {
   console.log(row('leave-one-video-out', evaluateBinary(actual, predicted)));
 }
 
-benchFakeAccounts();
-benchSpam();
+/** Cross-validated fake-account and spam-comment classifiers (`npm run bench authenticity`). */
+export async function benchAuthenticity(): Promise<void> {
+  benchFakeAccounts();
+  benchSpam();
+}
+
+// Still runnable on its own: node --import tsx bench/authenticity.ts
+if (import.meta.url === `file://${process.argv[1]}`) await benchAuthenticity();

@@ -14,7 +14,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const TARGET_P95_MS = 200;
 
 /** Typical searches: what a brand filters on, alone and combined, with each sort order. */
-const QUERIES: [string, SearchInfluencersInput][] = [
+export const QUERIES: [string, SearchInfluencersInput][] = [
   ['all, by followers', {}],
   ['niche', { niche: 'fitness' }],
   ['tier + niche, by ER', { tier: 'micro', niche: 'beauty-skincare', sort: 'engagement' }],

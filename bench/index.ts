@@ -1,5 +1,7 @@
+import { benchAuthenticity } from './authenticity.ts';
 import { benchCommissions } from './commissions.ts';
 import { benchConversions } from './conversions.ts';
+import { benchDiscoverySearch } from './discovery-search.ts';
 import { benchDurability } from './durability.ts';
 import { benchRedirect } from './redirect.ts';
 import { benchReport } from './report.ts';
@@ -15,6 +17,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   report: benchReport,
   conversions: benchConversions,
   commissions: benchCommissions,
+  authenticity: benchAuthenticity,
+  discovery: benchDiscoverySearch,
 };
 
 const wanted = process.argv.slice(2);
