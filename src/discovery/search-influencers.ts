@@ -6,7 +6,7 @@ import { readDiscoverySettings, type DiscoverySettings } from './discovery-setti
 import { buildFitIndex, fitScore, type FitCreator, type FitResult } from './fit-score.ts';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor.ts';
 import { SearchInfluencersInput, type SearchFilters } from './search-input.ts';
-import { briefTsQuery, filteredCreators, matchesBrief, RESULT_COLUMNS } from './search-query.ts';
+import { briefTsQuery, ER, filteredCreators, matchesBrief, RESULT_COLUMNS } from './search-query.ts';
 import { tokenize } from './text.ts';
 import { toCreatorSummary, type CreatorSummaryDto, type SummaryRow } from './to-creator-summary.ts';
 import type { AudienceDimension, AudienceShare, Brief, NicheScore } from './types.ts';
@@ -19,7 +19,7 @@ export type SearchPage = { data: SearchResultDto[]; nextCursor: string | null; s
 
 const SORT_EXPRESSIONS = {
   followers: sql<number>`m.followers`,
-  engagement: sql<number>`coalesce(m.er_median, -1)`,
+  engagement: ER,
   authenticity: sql<number>`m.authenticity_score`,
 };
 

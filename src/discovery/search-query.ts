@@ -29,6 +29,9 @@ export const RESULT_COLUMNS = [
   'm.quality',
 ] as const;
 
+/** The engagement sort key: the median ER, with creators without one last. */
+export const ER = sql<number>`coalesce(m.er_median, -1)`;
+
 /** Any share above zero: "audience in DE" without a minimum. */
 const ANY_SHARE = 1e-9;
 
@@ -77,8 +80,9 @@ export function filteredCreators(db: Db, workspaceId: string, f: SearchFilters, 
   if (f.hasEmail === false) q = q.where('m.has_email', '=', false);
   if (f.minFollowers !== undefined) q = q.where('m.followers', '>=', f.minFollowers);
   if (f.maxFollowers !== undefined) q = q.where('m.followers', '<=', f.maxFollowers);
-  if (f.minEngagementRate !== undefined) q = q.where('m.er_median', '>=', f.minEngagementRate);
-  if (f.maxEngagementRate !== undefined) q = q.where('m.er_median', '<=', f.maxEngagementRate);
+  // Written on the ER index's expression (null = -1) so a range can bound an index scan.
+  if (f.minEngagementRate !== undefined || f.maxEngagementRate !== undefined) q = q.where(ER, '>=', f.minEngagementRate ?? 0);
+  if (f.maxEngagementRate !== undefined) q = q.where(ER, '<=', f.maxEngagementRate);
   if (f.minAuthenticity !== undefined) q = q.where('m.authenticity_score', '>=', f.minAuthenticity);
   if (f.location) q = q.where('m.location', 'ilike', containsPattern(f.location));
   // The tags matched the share's decile; this is the exact comparison.

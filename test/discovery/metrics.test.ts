@@ -187,6 +187,8 @@ describe.each(ENGINES)('creator metrics and authenticity on %s', (engine) => {
     expect(put.statusCode, put.body).toBe(200);
     expect((await search(env, auth, 'niche=sourdough')).json().data.map((c: any) => c.handle).sort()).toEqual(['hana.eats', 'lower.er']);
     await env.app.inject({ method: 'PUT', url: '/api/v1/discovery/settings', headers: auth, payload: { nicheTaxonomy: null } });
+    const readOnly = await workspaceWithKey(env, ['read']);
+    expect((await env.app.inject({ method: 'PUT', url: `/api/v1/influencers/${id}/niches`, headers: readOnly.auth, payload: { niches: null } })).statusCode).toBe(403);
     const bare = await env.app.inject({ method: 'POST', url: '/api/v1/influencers', headers: auth, payload: { name: 'No accounts yet' } });
     const none = await env.app.inject({ method: 'PUT', url: `/api/v1/influencers/${bare.json().influencer.id}/niches`, headers: auth, payload: { niches: ['pets'] } });
     expect(none.statusCode).toBe(412);
