@@ -4,3 +4,4 @@ export { parsePlanOrThrow, planFor } from './plan-for.ts';
 export { reverseCommissionsForRefund } from './reverse-commissions.ts';
 export { toCommissionDto } from './to-commission-dto.ts';
 export { commissionRoutes } from './routes.ts';
+export { accrueClickCommissions, accrueClickCommissionsEverywhere } from './accrue-click-commissions.ts';

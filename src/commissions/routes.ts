@@ -7,6 +7,7 @@ import { audit } from '../shared/audit.ts';
 import { notFound } from '../shared/errors.ts';
 import { decodeCursor, encodeCursor } from '../shared/page-cursor.ts';
 import { approveCommissions, rejectCommission } from './lifecycle.ts';
+import { accrueClickCommissions } from './accrue-click-commissions.ts';
 import { parsePlanOrThrow } from './plan-for.ts';
 import { toCommissionDto } from './to-commission-dto.ts';
 
@@ -55,6 +56,11 @@ export function commissionRoutes(app: App, { database }: RouteDeps): void {
     '/api/v1/commissions/approve-due',
     { schema: { tags, summary: 'Approve every commission whose hold has ended (the scheduler does this every minute)' } },
     async (request) => ({ data: (await approveCommissions({ ctx: contextOf(request, database), input: { due: { asOf: new Date() } } })).map(toCommissionDto) }),
+  );
+  app.post(
+    '/api/v1/commissions/accrue-clicks',
+    { schema: { tags, summary: "Per-click commissions for a finished UTC day (the scheduler does yesterday's)", body: z.strictObject({ day: z.string() }) } },
+    async (request) => ({ data: (await accrueClickCommissions({ ctx: contextOf(request, database), input: { day: request.body.day } })).map(toCommissionDto) }),
   );
   app.post(
     '/api/v1/commissions/:id/reject',

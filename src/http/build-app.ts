@@ -10,7 +10,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { apiKeyRoutes } from '../api-keys/index.ts';
 import { campaignRoutes } from '../campaigns/index.ts';
-import { approveDueEverywhere, commissionRoutes } from '../commissions/index.ts';
+import { accrueClickCommissionsEverywhere, approveDueEverywhere, commissionRoutes } from '../commissions/index.ts';
 import { payoutRoutes } from '../payouts/index.ts';
 import { partnershipRoutes, sendRemindersEverywhere } from '../partnerships/index.ts';
 import { analyticsRoutes } from '../analytics/index.ts';
@@ -164,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     const sys = { db: database.db, actor: { kind: 'system' as const, name: 'scheduler' }, log: app.log };
     approveDueEverywhere(sys).catch((err) => app.log.warn({ err }, 'approving due commissions failed'));
     sendRemindersEverywhere(sys).catch((err) => app.log.warn({ err }, 'deliverable reminders failed'));
+    accrueClickCommissionsEverywhere(sys).catch((err) => app.log.warn({ err }, 'per-click commissions failed'));
   }, 60_000);
   holdTimer.unref();
   app.addHook('onClose', async () => clearInterval(holdTimer));

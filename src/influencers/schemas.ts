@@ -56,8 +56,10 @@ export const UpdateInfluencerInput = z
         other: Handle.nullable().optional(),
       })
       .optional(),
+    /** The creator who recruited this one (multi-tier commissions pay them a share); null clears it. */
+    recruitedBy: z.string().max(100).nullable().optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change (name, email, handles)');
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change (name, email, handles, recruitedBy)');
 export type UpdateInfluencerInput = z.input<typeof UpdateInfluencerInput>;
 
 const LIMIT_MESSAGE = 'limit must be a whole number from 1 to 200';
@@ -79,6 +81,7 @@ export type InfluencerDto = {
   email: string | null;
   handles: Handles;
   status: InfluencerStatus;
+  recruitedBy: string | null;
   createdAt: string;
   updatedAt: string;
 };

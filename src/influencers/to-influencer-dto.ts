@@ -16,6 +16,7 @@ export function toInfluencerDto(row: Selectable<InfluencersTable>): InfluencerDt
     email: row.email,
     handles,
     status: row.status,
+    recruitedBy: row.recruited_by ?? null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

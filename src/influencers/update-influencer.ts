@@ -1,7 +1,7 @@
 import { notifyCache } from '../db/cache-notify.ts';
 import { audit } from '../shared/audit.ts';
 import type { Context } from '../shared/context.ts';
-import { notFound } from '../shared/errors.ts';
+import { AppError, notFound } from '../shared/errors.ts';
 import { hasPrefix } from '../shared/ids.ts';
 import { UpdateInfluencerInput, type InfluencerDto } from './schemas.ts';
 import { toInfluencerDto } from './to-influencer-dto.ts';
@@ -34,6 +34,7 @@ export async function updateInfluencer({ ctx, input }: { ctx: Context; input: { 
     const row = await trx
       .updateTable('influencers')
       .set({
+        ...(patch.recruitedBy !== undefined ? { recruited_by: await checkRecruiter(trx, ctx.workspaceId, input.id, patch.recruitedBy) } : {}),
         ...(patch.name !== undefined ? { name: patch.name } : {}),
         ...(patch.email !== undefined ? { email: patch.email } : {}),
         ...(handles ? { handles: JSON.stringify(handles) } : {}),
@@ -50,4 +51,23 @@ export async function updateInfluencer({ ctx, input }: { ctx: Context; input: { 
     if (handles) await notifyCache(trx, { workspaceId: ctx.workspaceId });
     return toInfluencerDto(row);
   });
+}
+
+/** A recruiter must be another creator of the workspace, and recruiting must not loop back. */
+async function checkRecruiter(db: Context['db'], workspaceId: string, id: string, recruiter: string | null): Promise<string | null> {
+  if (recruiter === null) return null;
+  if (recruiter === id) throw new AppError('VALIDATION', 'recruitedBy: a creator cannot recruit themselves');
+  let current: string | null = recruiter;
+  for (let depth = 0; current && depth < 50; depth++) {
+    const row: { id: string; recruited_by: string | null } | undefined = await db
+      .selectFrom('influencers')
+      .select(['id', 'recruited_by'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', current)
+      .executeTakeFirst();
+    if (!row) throw new AppError('VALIDATION', `recruitedBy: no creator ${current} in this workspace`);
+    if (row.recruited_by === id) throw new AppError('VALIDATION', 'recruitedBy: that would make a recruiting loop');
+    current = row.recruited_by;
+  }
+  return recruiter;
 }
