@@ -189,3 +189,39 @@ describe.each(ENGINES)('commissions, ledger and payouts on %s', (engine) => {
     expect((await env.app.inject({ method: 'PUT', url: `/api/v1/influencers/${p.influencer.id}/payout-details`, headers: other.auth, payload: { method: 'paypal', paypalEmail: 'x@y.com' } })).statusCode).toBe(404);
   });
 });
+
+describe('SEPA export of a euro batch, validated against the pain.001.001.03 XSD', { timeout: 120_000 }, () => {
+  it('exports bank payouts as XML that the schema accepts', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { fileURLToPath } = await import('node:url');
+    const env = await createTestEnv('pglite');
+    try {
+      const w = await workspaceWithKey(env);
+      await env.app.inject({ method: 'PATCH', url: '/api/v1/workspace', headers: w.auth, payload: { settings: { payoutAccount: { name: 'Lumen Skincare GmbH', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' } } } });
+      const p = await programWithPlan(env, w.auth, { type: 'percent', percent: 10 }, 'Élodie');
+      const details = await env.app.inject({ method: 'PUT', url: `/api/v1/influencers/${p.influencer.id}/payout-details`, headers: w.auth, payload: { method: 'bank', iban: 'FR14 2004 1010 0505 0001 3M02 606', bic: 'BNPAFRPP', accountHolder: 'Élodie Martin & Co' } });
+      expect(details.json().payoutDetails.iban).toBe('FR14…2606');
+      await p.sell({ amount: 123456, currency: 'EUR' });
+      const ids = (await env.app.inject({ method: 'GET', url: '/api/v1/commissions?status=pending', headers: w.auth })).json().data.map((c: any) => c.id);
+      await env.app.inject({ method: 'POST', url: '/api/v1/commissions/approve', headers: w.auth, payload: { ids } });
+      const batch = (await env.app.inject({ method: 'POST', url: '/api/v1/payouts/batches', headers: w.auth, payload: { currency: 'EUR', idempotencyKey: 'sepa-1' } })).json().batch;
+      const xml = await env.app.inject({ method: 'GET', url: `/api/v1/payouts/batches/${batch.id}/export?format=sepa-xml`, headers: w.auth });
+      expect(xml.statusCode, xml.body).toBe(200);
+      expect(xml.body).toContain('<CtrlSum>123.46</CtrlSum>'.replace('123.46', (12346 / 100).toFixed(2)));
+      const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sepa-')), 'batch.xml');
+      writeFileSync(file, xml.body);
+      const xsd = fileURLToPath(new URL('../fixtures/payouts/sepa/pain.001.001.03.xsd', import.meta.url));
+      const check = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' });
+      expect(check.status, check.stderr).toBe(0);
+      const wise = await env.app.inject({ method: 'GET', url: `/api/v1/payouts/batches/${batch.id}/export?format=wise-csv`, headers: w.auth });
+      expect(wise.body).toContain('FR1420041010050500013M02606');
+      const paypal = await env.app.inject({ method: 'GET', url: `/api/v1/payouts/batches/${batch.id}/export?format=paypal-csv`, headers: w.auth });
+      expect(paypal.statusCode).toBe(412); // no PayPal recipients in this batch
+    } finally {
+      await env.close();
+    }
+  });
+});
