@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, ENGINES, type TestEnv } from '../helpers/engines.ts';
 
-describe.each(ENGINES)('advocate demo on %s', { timeout: 120_000 }, (engine) => {
+describe.each(ENGINES)('advocate demo on %s', { timeout: 300_000 }, (engine) => {
   let env: TestEnv;
   let demo: any;
   beforeAll(async () => {
     env = await createTestEnv(engine);
     demo = await env.command('demo', { password: 'demo-password-123' });
-  });
+  }, 300_000);
   afterAll(() => env?.close());
 
   it('creates a workspace with an owner login and an API key', async () => {
