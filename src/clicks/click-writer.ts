@@ -39,6 +39,8 @@ export class ClickWriter {
     private readonly spool: ClickSpool | null,
     private readonly log: FastifyBaseLogger,
     private readonly maxInFlight = 1,
+    /** PGlite runs statements on the event loop: smaller batches keep each stall short. */
+    private readonly maxBatch = MAX_BATCH,
   ) {
     if (spool) {
       this.#replayTimer = setInterval(() => void this.replaySpool(), REPLAY_EVERY_MS);
@@ -60,7 +62,7 @@ export class ClickWriter {
 
   async #flush(): Promise<void> {
     try {
-      while (this.#queue.length > 0) await this.#writeBatch(this.#queue.splice(0, MAX_BATCH));
+      while (this.#queue.length > 0) await this.#writeBatch(this.#queue.splice(0, this.maxBatch));
     } finally {
       this.#inFlight--;
       if (this.#inFlight === 0) this.#idle.splice(0).forEach((f) => f());

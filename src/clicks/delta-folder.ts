@@ -15,7 +15,11 @@ export class DeltaFolder {
   #ticks = 0;
   #running: Promise<void> | undefined;
 
-  constructor(private readonly db: Db, private readonly log: FastifyBaseLogger) {
+  /**
+   * @param batch delta rows per statement: small on PGlite, whose statements block the event loop
+   *   (redirects wait behind them), large on PostgreSQL.
+   */
+  constructor(private readonly db: Db, private readonly log: FastifyBaseLogger, private readonly batch = 50_000) {
     this.#timer = setInterval(() => void this.fold(), EVERY_MS);
     this.#timer.unref();
   }
@@ -24,7 +28,7 @@ export class DeltaFolder {
   fold(): Promise<void> {
     this.#running ??= (async () => {
       try {
-        while ((await foldClickDeltas(this.db)) > 0);
+        while ((await foldClickDeltas(this.db, this.batch)) >= this.batch);
         if (++this.#ticks % PRUNE_EVERY_TICKS === 0) await pruneUniques(this.db);
       } catch (err) {
         this.log.debug({ err }, 'folding click deltas deferred');

@@ -13,11 +13,11 @@ const addCounts = (table: string) =>
  * SKIP LOCKED lets several processes fold at once without taking the same rows.
  * @returns the number of delta rows folded
  */
-export async function foldClickDeltas(db: Db): Promise<number> {
+export async function foldClickDeltas(db: Db, batch = BATCH): Promise<number> {
   const result = await sql<{ folded: bigint }>`
     with moved as (
       delete from click_stats_delta where id in (
-        select id from click_stats_delta order by id limit ${BATCH} for update skip locked
+        select id from click_stats_delta order by id limit ${batch} for update skip locked
       )
       returning workspace_id, link_id, influencer_id, campaign_id, bucket, dimension, value,
         clicks, human_clicks, unique_clicks, bot_clicks

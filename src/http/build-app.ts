@@ -146,11 +146,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // The redirect hot path: cached targets (dropped on NOTIFY from any process), group-committed clicks.
   const cache = new LinkCache(database.db);
   const stopListening = await database.listen(CACHE_CHANNEL, (payload) => cache.invalidate(payload));
-  const writer = new ClickWriter(database.db, new ClickSpool(path.join(config.dataDir, 'spool')), app.log, database.engine === 'postgres' ? 4 : 1);
+  const writer = new ClickWriter(database.db, new ClickSpool(path.join(config.dataDir, 'spool')), app.log, database.engine === 'postgres' ? 4 : 1, database.engine === 'postgres' ? 1000 : 200);
   const hasher = new VisitorHasher(await getInstanceSecret(database.db));
   preloadCountryDatabase();
   redirectRoutes(app, { cache, writer, hasher });
-  const folder = new DeltaFolder(database.db, app.log);
+  const folder = new DeltaFolder(database.db, app.log, database.engine === 'pglite' ? 1000 : 50_000);
   app.decorate('tracking', { cache, writer, folder });
   app.addHook('onClose', async () => {
     await writer.close(); // every acknowledged click is committed or spooled before the db closes
