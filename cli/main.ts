@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig, type Config } from '../src/config.ts';
 import { AppError } from '../src/shared/errors.ts';
 import { randomBase62 } from '../src/shared/secrets.ts';
-import { startServer } from '../src/server.ts';
+import { serveWithWorkers } from '../src/cluster.ts';
 import { execute } from './backend.ts';
 import { importCommand } from './import-creators.ts';
 import { askHidden, readStdin } from './prompt.ts';
@@ -27,10 +27,13 @@ export function buildCli(config: () => Config): Command {
     .command('serve')
     .description('start the API and web app')
     .option('-p, --port <port>', 'port (default: PORT or 3000)')
-    .action(async (opts: { port?: string }) => {
+    .option('-w, --workers <n>', 'server processes sharing the port (needs DATABASE_URL)', '1')
+    .action(async (opts: { port?: string; workers: string }) => {
       const cfg = config();
       if (opts.port) cfg.port = Number(opts.port);
-      await startServer(cfg, { handleSignals: true });
+      const workers = Number(opts.workers);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new InvalidArgumentError('--workers must be a whole number from 1 to 64');
+      await serveWithWorkers(cfg, workers);
     });
 
   program

@@ -4,7 +4,7 @@ import { pendingMigrations } from '../db/migrate.ts';
 
 /** /healthz: the process answers. /readyz: the database answers and every migration is applied. */
 export function registerHealth(app: FastifyInstance, database: Database): void {
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok', pid: process.pid }));
   app.get('/readyz', { schema: { hide: true } }, async (request, reply) => {
     try {
       await database.ping();

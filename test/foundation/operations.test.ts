@@ -9,7 +9,7 @@ describe('operations endpoints', () => {
   afterAll(() => env?.close());
 
   it('reports health and readiness', async () => {
-    expect((await env.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    expect((await env.app.inject('/healthz')).json()).toEqual({ status: 'ok', pid: process.pid });
     const ready = await env.app.inject('/readyz');
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toMatchObject({ status: 'ready', engine: 'pglite' });
