@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Context } from '../shared/context.ts';
-import { containsPattern, decodeCursor, encodeCursor } from '../shared/page-cursor.ts';
+import { cursorAtColumn, containsPattern, decodeCursor, encodeCursor } from '../shared/page-cursor.ts';
 import { ListCampaignsInput, type CampaignPage } from './schemas.ts';
 import { toCampaignDto } from './to-campaign-dto.ts';
 
@@ -16,7 +16,7 @@ export async function listCampaigns({ ctx, input }: { ctx: Context; input: ListC
     .selectFrom('campaigns')
     .selectAll()
     // created_at as text keeps its microseconds, which a JS Date would drop and so skip rows.
-    .select(sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('cursor_at'))
+    .select(cursorAtColumn().as('cursor_at'))
     .where('workspace_id', '=', ctx.workspaceId);
   if (status) query = query.where('status', '=', status);
   if (q) query = query.where((eb) => eb.or([eb('name', 'ilike', containsPattern(q)), eb('slug', 'ilike', containsPattern(q))]));

@@ -1,6 +1,7 @@
 import { closeSync, fdatasyncSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { ClickEvent } from './click-event.ts';
+import { isProcessAlive } from '../shared/process-alive.ts';
 
 /**
  * An append-only local file of clicks that could not be written to the database. Each append is
@@ -40,7 +41,7 @@ export class ClickSpool {
       .filter((f) => /^clicks-\d+-\d+\.jsonl$/.test(f))
       .filter((f) => {
         const pid = Number(f.split('-')[1]);
-        return pid === process.pid || !isAlive(pid);
+        return pid === process.pid || !isProcessAlive(pid);
       })
       .sort()
       .map((f) => path.join(this.dir, f));
@@ -80,11 +81,3 @@ export class ClickSpool {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -5,7 +5,7 @@ import type { App, RouteDeps } from '../http/types.ts';
 import { getBalances } from '../ledger/balances.ts';
 import { audit } from '../shared/audit.ts';
 import { notFound } from '../shared/errors.ts';
-import { decodeCursor, encodeCursor } from '../shared/page-cursor.ts';
+import { cursorAtColumn, decodeCursor, encodeCursor } from '../shared/page-cursor.ts';
 import { approveCommissions, rejectCommission } from './lifecycle.ts';
 import { accrueClickCommissions } from './accrue-click-commissions.ts';
 import { parsePlanOrThrow } from './plan-for.ts';
@@ -26,7 +26,7 @@ export function commissionRoutes(app: App, { database }: RouteDeps): void {
   app.get('/api/v1/commissions', { schema: { tags, summary: 'List commissions', querystring: ListQuery } }, async (request) => {
     const ctx = contextOf(request, database);
     const q = request.query;
-    let query = ctx.db.selectFrom('commissions').selectAll().where('workspace_id', '=', ctx.workspaceId);
+    let query = ctx.db.selectFrom('commissions').selectAll().select(cursorAtColumn().as('cursor_at')).where('workspace_id', '=', ctx.workspaceId);
     if (q.influencerId) query = query.where('influencer_id', '=', q.influencerId);
     if (q.status) query = query.where('status', '=', q.status);
     if (q.conversionId) query = query.where('conversion_id', '=', q.conversionId);
@@ -37,8 +37,7 @@ export function commissionRoutes(app: App, { database }: RouteDeps): void {
     const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
-    const at = last ? (await sql<{ at: string }>`select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at from commissions where id = ${last.id}`.execute(ctx.db)).rows[0]!.at : null;
-    return { data: page.map(toCommissionDto), nextCursor: rows.length > q.limit && last && at ? encodeCursor({ at, id: last.id }) : null };
+    return { data: page.map(toCommissionDto), nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null };
   });
   app.get('/api/v1/commissions/:id', { schema: { tags, summary: 'A commission, explained in words and numbers', params: IdParams } }, async (request) => {
     const ctx = contextOf(request, database);

@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { isProcessAlive } from '../shared/process-alive.ts';
 
 export type LockOwner = { pid: number; role: 'server' | 'cli'; startedAt: string; controlSocket?: string };
 
@@ -14,20 +15,12 @@ export class DataDirLockedError extends Error {
 
 const lockFile = (dataDir: string): string => path.join(dataDir, 'advocate.lock');
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Who holds the data directory right now, if anyone alive does. */
 export function readLockOwner(dataDir: string): LockOwner | null {
   try {
     const owner = JSON.parse(readFileSync(lockFile(dataDir), 'utf8')) as LockOwner;
-    return isAlive(owner.pid) && owner.pid !== process.pid ? owner : null;
+    return isProcessAlive(owner.pid) && owner.pid !== process.pid ? owner : null;
   } catch {
     return null;
   }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../shared/errors.ts';
 
@@ -23,3 +24,10 @@ export function decodeCursor(text: string): PageCursor {
 export function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * created_at as the cursor's microsecond text, selected with the page itself (a JS Date keeps only
+ * milliseconds, so it cannot rebuild the cursor exactly).
+ */
+export const cursorAtColumn = (column = 'created_at') =>
+  sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
