@@ -32,6 +32,7 @@ import { LinkCache, linkRoutes } from '../links/index.ts';
 import { VisitorHasher } from '../redirect/classify-click.ts';
 import { redirectRoutes } from '../redirect/routes.ts';
 import { reportRoutes } from '../reports/index.ts';
+import { liveRoutes } from '../live/index.ts';
 import { JobRunner } from '../jobs/index.ts';
 import { notificationRoutes, registerNotificationJobs } from '../notifications/index.ts';
 import { outgoingWebhookRoutes, registerWebhookJobs } from '../outgoing-webhooks/index.ts';
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     campaignRoutes,
     linkRoutes,
     reportRoutes,
+    liveRoutes,
     couponRoutes,
     conversionRoutes,
     postbackRoutes,
@@ -170,6 +172,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook('onClose', async () => clearInterval(holdTimer));
 
   const webRoot = existsSync(WEB_DIST) ? WEB_DIST : WEB_PLACEHOLDER;
-  await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false });
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    prefix: '/',
+    wildcard: false,
+    // Built assets carry a content hash in their names; index.html must always be revalidated.
+    setHeaders: (res, file) => res.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
   return app;
 }

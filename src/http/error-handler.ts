@@ -59,9 +59,21 @@ export function registerErrorHandling(app: FastifyInstance): void {
       error: { code: appErr.code, message: appErr.message, requestId: request.id, ...(appErr.details ? { details: appErr.details } : {}) },
     });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({
-      error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}`, requestId: request.id },
-    }),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '/';
+    // Dashboard and portal routes (/campaigns/cmp_1, /portal/earnings) are the single-page app's.
+    if ((request.method === 'GET' || request.method === 'HEAD') && isAppPath(pathname) && typeof reply.sendFile === 'function') {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: `No route ${request.method} ${pathname}`, requestId: request.id },
+    });
+  });
+}
+
+const NOT_APP = /^\/(api|r|assets)(\/|$)|^\/(t\.js|healthz|readyz|metrics)$/;
+
+/** A page of the web app: not the API, a redirect or an asset, and no file extension. */
+function isAppPath(pathname: string): boolean {
+  return !NOT_APP.test(pathname) && !/\.[a-z0-9]+$/i.test(pathname);
 }

@@ -4,6 +4,7 @@ import { AppError } from '../shared/errors.ts';
 import { clickReport } from './click-report.ts';
 import { exportClicks } from './export-clicks.ts';
 import { ClickExportInput, ClickReportQuery } from './schemas.ts';
+import { overview, OverviewQuery } from './overview.ts';
 
 export function reportRoutes(app: App, { database }: RouteDeps): void {
   app.get(
@@ -16,6 +17,17 @@ export function reportRoutes(app: App, { database }: RouteDeps): void {
       },
     },
     async (request) => clickReport({ ctx: contextOf(request, database), input: request.query }),
+  );
+  app.get(
+    '/api/v1/reports/overview',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Clicks (human, bot), leads, sales, attributed revenue and commissions per UTC day, with the previous period',
+        querystring: OverviewQuery,
+      },
+    },
+    async (request) => overview({ ctx: contextOf(request, database), input: request.query }),
   );
   app.get(
     '/api/v1/clicks/export.csv',
