@@ -13,6 +13,7 @@ const EnvSchema = z.object({
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'DATABASE_SCHEMA must be a plain lower-case identifier').optional(),
   ADVOCATE_DATA_DIR: z.string().default('.advocate'),
   ADVOCATE_PUBLIC_URL: z.string().url().optional(),
+  ADVOCATE_WEB_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   NODE_ENV: z.string().default('production'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
@@ -28,6 +29,8 @@ export type Config = {
   databaseSchema: string | undefined;
   dataDir: string;
   publicUrl: string | undefined;
+  /** The built dashboard to serve (default web/dist of this checkout). */
+  webDir: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
   /** Unset: emails are only logged (and kept as in-app notices). */
   smtpUrl: string | undefined;
@@ -52,6 +55,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseSchema: e.DATABASE_SCHEMA,
     dataDir: path.resolve(e.ADVOCATE_DATA_DIR),
     publicUrl: e.ADVOCATE_PUBLIC_URL?.replace(/\/$/, ''),
+    webDir: e.ADVOCATE_WEB_DIR ? path.resolve(e.ADVOCATE_WEB_DIR) : undefined,
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.ADVOCATE_MAIL_FROM,

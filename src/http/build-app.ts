@@ -171,7 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   holdTimer.unref();
   app.addHook('onClose', async () => clearInterval(holdTimer));
 
-  const webRoot = existsSync(WEB_DIST) ? WEB_DIST : WEB_PLACEHOLDER;
+  const webRoot = config.webDir ?? (existsSync(WEB_DIST) ? WEB_DIST : WEB_PLACEHOLDER);
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',
