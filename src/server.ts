@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import path from 'node:path';
 import { startControlSocket, controlSocketPath } from './admin/control-socket.ts';
 import type { Config } from './config.ts';
@@ -5,6 +6,7 @@ import { openDatabase, type Database } from './db/client.ts';
 import { acquireDataDirLock, type DataDirLock } from './db/data-dir-lock.ts';
 import { migrate } from './db/migrate.ts';
 import { buildApp } from './http/build-app.ts';
+import { findDemoLogin } from './admin/demo-login.ts';
 import type { App } from './http/types.ts';
 
 export type RunningServer = { app: App; database: Database; url: string; stop(reason?: string): Promise<void> };
@@ -40,6 +42,7 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
   const control = lock ? await startControlSocket(controlSocketPath(config.dataDir), database, app.log) : null;
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info({ engine: database.engine, dataDir: lock ? config.dataDir : undefined }, `Advocate listening on ${address}`);
+  if (opts.handleSignals && (!cluster.isWorker || cluster.worker?.id === 1)) await announce(config, database, address);
 
   let stopping: Promise<void> | undefined;
   const stop = (reason = 'stop') =>
@@ -68,4 +71,11 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
   }
   const port = (app.server.address() as { port: number }).port;
   return { app, database, url: `http://127.0.0.1:${port}`, stop };
+}
+
+/** One plain line for the person who ran `npm start`: where the dashboard is, and the demo login. */
+async function announce(config: Config, database: Database, address: string): Promise<void> {
+  const url = config.publicUrl ?? address.replace(/\/\/(0\.0\.0\.0|\[::\])(?=:)/, '//localhost');
+  const demo = await findDemoLogin(database.db).catch(() => null);
+  process.stdout.write(`\nAdvocate dashboard: ${url}/\n${demo ? `Demo login: ${demo.email} / ${demo.password}\n` : 'No demo login: `npx advocate demo` creates a populated demo workspace; `npx advocate user create --workspace <slug> --email <you> --role owner` adds your own login.\n'}\n`);
 }

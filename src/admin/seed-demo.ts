@@ -1,3 +1,4 @@
+import { rememberDemoLogin } from './demo-login.ts';
 import { createApiKey } from '../api-keys/index.ts';
 import { approveCommissions } from '../commissions/index.ts';
 import { createPayoutBatch, setPayoutDetails, settlePayoutItems } from '../payouts/index.ts';
@@ -97,6 +98,7 @@ export async function seedDemo({ ctx, input }: { ctx: SystemContext; input: { pa
   const { batchId } = await createPayoutBatch({ ctx: wctx, input: { currency: 'USD', idempotencyKey: 'demo-first-payout' } });
   await settlePayoutItems({ ctx: wctx, input: { batchId, outcome: 'paid' } });
   await approveCommissions({ ctx: wctx, input: { due: { asOf: new Date() } } });
+  await rememberDemoLogin(ctx.db, { email: DEMO_EMAIL, password });
   return {
     workspace,
     login: { email: DEMO_EMAIL, password },
