@@ -4,6 +4,7 @@ import type { JobTables } from './schema-jobs.ts';
 import type { ConversionTables } from './schema-conversions.ts';
 import type { ColumnType, Generated } from 'kysely';
 import type { DiscoveryTables } from './schema-discovery.ts';
+import type { PortalTables } from './schema-portal.ts';
 
 /** Timestamps: written as Date or omitted for a default, read back as Date. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -80,7 +81,7 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
-export interface DB extends TrackingTables, ConversionTables, DiscoveryTables, CommissionTables, PartnershipTables, JobTables {
+export interface DB extends TrackingTables, ConversionTables, DiscoveryTables, CommissionTables, PartnershipTables, JobTables, PortalTables {
   workspaces: WorkspacesTable;
   api_keys: ApiKeysTable;
   users: UsersTable;

@@ -24,6 +24,12 @@ declare module 'fastify' {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Portal routes are for creators only: their own cookie and hook (src/portal/creator-auth.ts). */
+export const PORTAL_PREFIX = '/api/v1/portal/';
+
+/** True for the creator portal's routes; judged by the matched route, not only the raw URL. */
+export const isPortalRequest = (request: FastifyRequest): boolean => (request.routeOptions.url ?? request.url).startsWith(PORTAL_PREFIX);
+
 /**
  * Resolves the caller on every /api/v1 request before the body is read and enforces the route's
  * requirement (default: read for GET/HEAD, write otherwise).
@@ -33,6 +39,8 @@ export function registerAuth(app: FastifyInstance, database: Database): void {
   app.addHook('onRequest', async (request) => {
     // The rendered API reference is public; everything else under /api/v1 is checked.
     if (!request.url.startsWith('/api/v1/') || request.url.startsWith('/api/v1/docs')) return;
+    // A brand key or session never reaches the portal, and a creator's cookie is not looked at here.
+    if (isPortalRequest(request)) return;
     const requirement = request.routeOptions.config.auth ?? (UNSAFE.has(request.method) ? 'write' : 'read');
     if (requirement === 'public') {
       // Public routes (login, webhooks) never fail on a stale cookie or key; they just see no caller.

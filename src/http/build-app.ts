@@ -44,6 +44,7 @@ import { newId } from '../shared/ids.ts';
 const REQUEST_ID_PREFIX = newId('request');
 let requestCounter = 0;
 const nextRequestId = () => `${REQUEST_ID_PREFIX}${(requestCounter++).toString(36)}`;
+import { portalAccessRoutes, portalRoutes } from '../portal/index.ts';
 import { userRoutes } from '../users/index.ts';
 import { workspaceRoutes } from '../workspaces/index.ts';
 import { registerAuth } from './auth.ts';
@@ -129,6 +130,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     analyticsRoutes,
     outgoingWebhookRoutes,
     notificationRoutes,
+    portalAccessRoutes,
+    portalRoutes,
   ]) {
     routes(app, routeDeps);
   }

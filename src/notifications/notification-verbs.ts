@@ -8,7 +8,8 @@ const toNotificationDto = (r: Selectable<NotificationsTable>) => ({
   id: r.id,
   recipient: r.recipient,
   subject: r.subject,
-  text: r.body,
+  // Placeholders stand for values sent only by email (notify's `secrets`, e.g. one-time links).
+  text: r.body.replace(/\{\{\w+\}\}/g, '[sent by email]'),
   emailStatus: r.email_status,
   read: r.read_at !== null,
   readAt: r.read_at?.toISOString() ?? null,

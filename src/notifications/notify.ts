@@ -1,4 +1,6 @@
+import { getInstanceSecret } from '../db/instance-secret.ts';
 import { enqueueJob } from '../jobs/index.ts';
+import { encryptSecret } from '../shared/encryption.ts';
 import type { Context } from '../shared/context.ts';
 import { newId } from '../shared/ids.ts';
 import { EMAIL_JOB, NotifyInput } from './schemas.ts';
@@ -16,6 +18,8 @@ export async function notify(ctx: Context, input: NotifyInput): Promise<{ id: st
     .insertInto('notifications')
     .values({ id, workspace_id: ctx.workspaceId, recipient: v.to === 'workspace' ? 'workspace' : v.to.email.toLowerCase(), subject: v.subject, body: v.text, email_status: 'queued' })
     .execute();
-  await enqueueJob(ctx.db, { kind: EMAIL_JOB, payload: { notificationId: id, workspaceId: ctx.workspaceId, ...(v.html ? { html: v.html } : {}) }, workspaceId: ctx.workspaceId, maxAttempts: 8 });
+  const secrets = v.secrets ? encryptSecret(JSON.stringify(v.secrets), await getInstanceSecret(ctx.db)) : undefined;
+  const payload = { notificationId: id, workspaceId: ctx.workspaceId, ...(v.html ? { html: v.html } : {}), ...(secrets ? { secrets } : {}) };
+  await enqueueJob(ctx.db, { kind: EMAIL_JOB, payload, workspaceId: ctx.workspaceId, maxAttempts: 8 });
   return { id };
 }

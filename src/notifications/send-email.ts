@@ -2,6 +2,8 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { z } from 'zod';
 import type { JobHandlerContext } from '../jobs/index.ts';
 import type { EmailStatus } from '../db/schema-jobs.ts';
+import { getInstanceSecret } from '../db/instance-secret.ts';
+import { decryptSecret } from '../shared/encryption.ts';
 import type { EmailJob } from './schemas.ts';
 
 export type Mailer = { from: string; transport: Transporter | null };
@@ -39,8 +41,10 @@ export function sendEmailJob(mailer: Mailer) {
       await setStatus('logged');
       return;
     }
+    const secrets = payload.secrets ? (JSON.parse(decryptSecret(payload.secrets, await getInstanceSecret(db))) as Record<string, string>) : {};
+    const fill = (t: string) => t.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => secrets[name] ?? whole);
     try {
-      await mailer.transport.sendMail({ from: mailer.from, to, subject: n.subject, text: n.body, ...(payload.html ? { html: payload.html } : {}) });
+      await mailer.transport.sendMail({ from: mailer.from, to, subject: n.subject, text: fill(n.body), ...(payload.html ? { html: fill(payload.html) } : {}) });
     } catch (err) {
       if (job.attempt >= job.maxAttempts) await setStatus('failed');
       throw err;

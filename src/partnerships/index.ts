@@ -1,4 +1,4 @@
 export { createPartnership, getPartnershipRow, listPartnerships, movePartnership, renewPartnership } from './partnership-verbs.ts';
-export { addDeliverable, addGift, updateDeliverable, updateGift } from './deliverable-verbs.ts';
+export { addDeliverable, addGift, deliverableStatus, updateDeliverable, updateGift } from './deliverable-verbs.ts';
 export { partnershipRoutes } from './routes.ts';
 export { sendDeliverableReminders, sendRemindersEverywhere } from './send-deliverable-reminders.ts';

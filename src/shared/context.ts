@@ -8,6 +8,8 @@ export type Role = 'owner' | 'admin' | 'member';
 export type Actor =
   | { kind: 'api_key'; id: string; scopes: string[] }
   | { kind: 'user'; id: string; role: Role; sessionId: string }
+  /** A creator logged in to the portal: `id` is their creator account. */
+  | { kind: 'creator'; id: string; influencerId: string; sessionId: string }
   | { kind: 'system'; name: string };
 
 export type Db = Kysely<DB> | Transaction<DB>;

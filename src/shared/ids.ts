@@ -25,6 +25,9 @@ export const ID_PREFIX = {
   webhookDelivery: 'whd',
   event: 'evt',
   notification: 'ntf',
+  creatorAccount: 'cra',
+  creatorInvitation: 'cri',
+  creatorSession: 'crs',
   request: 'req',
 } as const;
 

@@ -3,3 +3,4 @@ export { listMembers } from './list-members.ts';
 export { findSession, login, logout, SESSION_TTL_MS, type Session } from './sessions.ts';
 export { CreateUserInput, LoginInput, ROLES, type MemberDto } from './schemas.ts';
 export { userRoutes } from './routes.ts';
+export { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
