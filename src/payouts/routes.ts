@@ -5,6 +5,7 @@ import { AppError } from '../shared/errors.ts';
 import { createPayoutBatch, getPayoutBatch } from './create-payout-batch.ts';
 import { creatorStatement, statementCsv, statementHtml } from './creator-statement.ts';
 import { exportBatch } from './exports/index.ts';
+import { listPayoutBatches, ListPayoutBatchesInput } from './list-payout-batches.ts';
 import { setPayoutDetails } from './payout-details.ts';
 import { settlePayoutItems } from './settle-payout-items.ts';
 
@@ -34,6 +35,11 @@ export function payoutRoutes(app: App, { database }: RouteDeps): void {
       const { batchId, created } = await createPayoutBatch({ ctx, input: request.body });
       return reply.status(created ? 201 : 200).send({ created, batch: batchDto(await getPayoutBatch(ctx, batchId)) });
     },
+  );
+  app.get(
+    '/api/v1/payouts/batches',
+    { schema: { tags, summary: 'List payout batches, newest first (cursor pagination)', querystring: ListPayoutBatchesInput } },
+    async (request) => listPayoutBatches({ ctx: contextOf(request, database), input: request.query }),
   );
   app.get('/api/v1/payouts/batches/:id', { schema: { tags, summary: 'A payout batch and its items', params: BatchParams } }, async (request) => ({
     batch: batchDto(await getPayoutBatch(contextOf(request, database), request.params.id)),
