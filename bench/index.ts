@@ -6,6 +6,7 @@ import { benchDurability } from './durability.ts';
 import { benchRedirect } from './redirect.ts';
 import { benchReport } from './report.ts';
 import { benchStartup } from './startup.ts';
+import { benchWeb } from './web.ts';
 
 // `npm run bench [name…]`: every benchmark, or the named ones. Figures are ratios to a baseline
 // measured in the same run, so they compare across machines.
@@ -19,6 +20,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   commissions: benchCommissions,
   authenticity: benchAuthenticity,
   discovery: benchDiscoverySearch,
+  web: benchWeb,
 };
 
 const wanted = process.argv.slice(2);
