@@ -1,0 +1,1 @@
+export function ApiKeysTab() { return <p>Coming soon.</p>; }

@@ -1,0 +1,1 @@
+export function IntegrationsTab() { return <p>Coming soon.</p>; }

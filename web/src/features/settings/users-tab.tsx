@@ -1,0 +1,1 @@
+export function UsersTab() { return <p>Coming soon.</p>; }

@@ -1,0 +1,1 @@
+export function WebhooksTab() { return <p>Coming soon.</p>; }
