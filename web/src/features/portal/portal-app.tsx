@@ -1,6 +1,75 @@
-import { PageHeader } from '../../components/ui.tsx';
+import { useCallback, useEffect, useState } from 'react';
+import { Route, Router, Switch } from 'wouter';
+import { Loading } from '../../components/ui.tsx';
+import { api, onUnauthorized, setCsrfToken } from '../../lib/api.ts';
+import { AcceptPage } from './accept-page.tsx';
+import { LoginPage } from './login-page.tsx';
+import { PortalShell } from './portal-shell.tsx';
+import type { PortalSession } from './types.ts';
+import './portal.css';
 
-// Placeholder until the page is built.
-export default function PortalApp(_props: Record<string, unknown>) {
-  return <PageHeader title="PortalApp" description="Coming soon." />;
+/**
+ * The creator portal at /portal: its own session (the adv_creator cookie, CSRF token from accept,
+ * login or GET /api/v1/portal/session). Only /api/v1/portal/ routes are called from here.
+ */
+export default function PortalApp() {
+  // undefined: still asking the server; null: nobody logged in.
+  const [session, setSession] = useState<PortalSession | null | undefined>(undefined);
+  const [expired, setExpired] = useState(false);
+  // Set after accepting an invitation, for a one-time welcome on the first page.
+  const [welcome, setWelcome] = useState(false);
+
+  useEffect(() => {
+    api<PortalSession>('/api/v1/portal/session')
+      .then((s) => {
+        setCsrfToken(s.csrfToken);
+        setSession(s);
+      })
+      .catch(() => setSession(null));
+    return onUnauthorized(() => {
+      setCsrfToken(null);
+      setSession((s) => {
+        if (s) setExpired(true);
+        return null;
+      });
+    });
+  }, []);
+
+  const loggedIn = useCallback((s: PortalSession) => {
+    setCsrfToken(s.csrfToken);
+    setExpired(false);
+    setSession(s);
+  }, []);
+  const loggedOut = useCallback(() => {
+    setCsrfToken(null);
+    setExpired(false);
+    setWelcome(false);
+    setSession(null);
+  }, []);
+
+  return (
+    <Router base="/portal">
+      <Switch>
+        <Route path="/accept">
+          <AcceptPage
+            onAccepted={(s) => {
+              loggedIn(s);
+              setWelcome(true);
+            }}
+          />
+        </Route>
+        <Route>
+          {session === undefined ? (
+            <main className="login" id="main">
+              <Loading />
+            </main>
+          ) : session === null ? (
+            <LoginPage onLogin={loggedIn} expired={expired} />
+          ) : (
+            <PortalShell session={session} onLogout={loggedOut} welcome={welcome} />
+          )}
+        </Route>
+      </Switch>
+    </Router>
+  );
 }
