@@ -1,0 +1,49 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import './modal.css';
+
+/**
+ * A modal on the native <dialog> (focus trap, inert page, Escape). Opened with showModal() once
+ * mounted; Escape and the close button call onClose; focus returns to what opened it.
+ * (The shared Dialog calls close() before showModal(), whose queued "close" event closes it again
+ * at once, so the money pages use this one.)
+ */
+export function Modal({ open, title, onClose, children, wide = false }: { open: boolean; title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+  if (!open) return null;
+  return (
+    <OpenModal title={title} onClose={onClose} wide={wide}>
+      {children}
+    </OpenModal>
+  );
+}
+
+function OpenModal({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide: boolean }) {
+  const id = useId();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    const el = ref.current;
+    if (el && !el.open) el.showModal();
+    return () => {
+      if (opener && opener.isConnected) opener.focus();
+    };
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog${wide ? ' wide' : ''}`}
+      aria-labelledby={id}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <div className="dialog-head">
+        <h2 id={id}>{title}</h2>
+        <button type="button" className="link-button" onClick={onClose} aria-label="Close">
+          ✕
+        </button>
+      </div>
+      {children}
+    </dialog>
+  );
+}
