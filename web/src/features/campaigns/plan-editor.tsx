@@ -102,7 +102,7 @@ export function describePlan(plan: Plan | null | undefined): string {
   }
 }
 
-export function PlanEditor({ value, onChange, allowNone = false, legend = 'Commission plan', error }: { value: PlanDraft; onChange: (d: PlanDraft) => void; allowNone?: boolean; legend?: string; error?: string | null }) {
+export function PlanEditor({ value, onChange, allowNone = false, noneLabel, legend = 'Commission plan', error }: { value: PlanDraft; onChange: (d: PlanDraft) => void; allowNone?: boolean; noneLabel?: string; legend?: string; error?: string | null }) {
   const set = (k: keyof PlanDraft) => (e: { target: { value: string } }) => onChange({ ...value, [k]: e.target.value });
   const kinds = (Object.keys(KIND_LABELS) as PlanKind[]).filter((k) => allowNone || k !== 'none');
   const money = value.kind === 'fixed' || value.kind === 'per_lead' || value.kind === 'per_click';
@@ -124,7 +124,7 @@ export function PlanEditor({ value, onChange, allowNone = false, legend = 'Commi
             >
               {kinds.map((k) => (
                 <option key={k} value={k}>
-                  {KIND_LABELS[k]}
+                  {k === 'none' && noneLabel ? noneLabel : KIND_LABELS[k]}
                 </option>
               ))}
             </select>
