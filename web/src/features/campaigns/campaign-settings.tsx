@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { DataTable } from '../../components/data-table.tsx';
-import { Card, Dialog, ErrorBanner, Notice } from '../../components/ui.tsx';
+import { Card, ErrorBanner, Notice } from '../../components/ui.tsx';
+import { Modal } from './modal.tsx';
 import { api } from '../../lib/api.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { campaignToDraft } from './campaign-draft.ts';
@@ -136,7 +137,7 @@ function OverrideDialog(props: { campaign: Campaign; partnership: Partnership; i
     }
   };
   return (
-    <Dialog open title={`Commission plan for ${influencer?.name ?? partnership.influencerId}`} onClose={onClose}>
+    <Modal open title={`Commission plan for ${influencer?.name ?? partnership.influencerId}`} onClose={onClose}>
       <form onSubmit={submit}>
         <ErrorBanner error={error} />
         <PlanEditor value={draft} onChange={setDraft} error={formError} legend={`Plan in ${campaign.name}`} />
@@ -149,6 +150,6 @@ function OverrideDialog(props: { campaign: Campaign; partnership: Partnership; i
           </button>
         </div>
       </form>
-    </Dialog>
+    </Modal>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { DataTable, type Column } from '../../components/data-table.tsx';
-import { Dialog, EmptyState, ErrorBanner, Field, Loading, PageHeader } from '../../components/ui.tsx';
+import { EmptyState, ErrorBanner, Field, Loading, PageHeader } from '../../components/ui.tsx';
+import { Modal } from './modal.tsx';
 import { api } from '../../lib/api.ts';
 import { formatMoney } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
@@ -123,7 +124,7 @@ export default function CampaignsPage() {
           }
         />
       ) : null}
-      <Dialog open={creating} title="New campaign" onClose={() => setCreating(false)}>
+      <Modal wide open={creating} title="New campaign" onClose={() => setCreating(false)}>
         <CampaignForm
           initial={newCampaignDraft()}
           submitLabel="Create campaign"
@@ -135,7 +136,7 @@ export default function CampaignsPage() {
             navigate(`/campaigns/${r.campaign.id}`);
           }}
         />
-      </Dialog>
+      </Modal>
     </>
   );
 }

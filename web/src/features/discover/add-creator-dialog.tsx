@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { Dialog, ErrorBanner, Field, Notice } from '../../components/ui.tsx';
+import { ErrorBanner, Field, Notice } from '../../components/ui.tsx';
+import { Modal } from '../campaigns/modal.tsx';
 import { api } from '../../lib/api.ts';
 import { PLATFORM_LABELS, PLATFORMS } from './types.ts';
 
@@ -37,7 +38,7 @@ export function AddCreatorDialog({ open, onClose }: { open: boolean; onClose: ()
     }
   };
   return (
-    <Dialog open={open} title="Add a creator" onClose={close}>
+    <Modal wide open={open} title="Add a creator" onClose={close}>
       {created ? (
         <>
           <Notice tone="success">
@@ -74,6 +75,6 @@ export function AddCreatorDialog({ open, onClose }: { open: boolean; onClose: ()
           </div>
         </form>
       )}
-    </Dialog>
+    </Modal>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { Dialog, ErrorBanner, Field, Notice } from '../../components/ui.tsx';
+import { ErrorBanner, Field, Notice } from '../../components/ui.tsx';
+import { Modal } from '../campaigns/modal.tsx';
 import { api } from '../../lib/api.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { STAGE_LABELS, STAGES } from '../campaigns/stages.ts';
@@ -44,7 +45,7 @@ export function AddToCampaignDialog({ open, influencerId, name, onClose }: { ope
     }
   };
   return (
-    <Dialog open={open} title={`Add ${name} to a campaign`} onClose={close}>
+    <Modal wide open={open} title={`Add ${name} to a campaign`} onClose={close}>
       {created ? (
         <>
           <Notice tone="success">
@@ -108,6 +109,6 @@ export function AddToCampaignDialog({ open, influencerId, name, onClose }: { ope
           </div>
         </form>
       )}
-    </Dialog>
+    </Modal>
   );
 }

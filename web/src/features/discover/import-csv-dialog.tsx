@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Dialog, ErrorBanner, Field, Notice } from '../../components/ui.tsx';
+import { ErrorBanner, Field, Notice } from '../../components/ui.tsx';
+import { Modal } from '../campaigns/modal.tsx';
 import { ApiError, withQuery } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
@@ -61,7 +62,7 @@ export function ImportCsvDialog({ open, onClose, onImported }: { open: boolean; 
     }
   };
   return (
-    <Dialog open={open} title="Import creators from CSV" onClose={close}>
+    <Modal open={open} title="Import creators from CSV" onClose={close}>
       <form onSubmit={submit}>
         <p className="muted small">
           One row per social account (platform + handle); existing accounts are updated. Add a <code>type</code> column to include posts, audience and follower
@@ -121,6 +122,6 @@ export function ImportCsvDialog({ open, onClose, onImported }: { open: boolean; 
           </button>
         </div>
       </form>
-    </Dialog>
+    </Modal>
   );
 }

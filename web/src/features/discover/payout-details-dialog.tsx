@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Dialog, ErrorBanner, Field, Notice } from '../../components/ui.tsx';
+import { ErrorBanner, Field, Notice } from '../../components/ui.tsx';
+import { Modal } from '../campaigns/modal.tsx';
 import { api } from '../../lib/api.ts';
 import { formatMoney, parseMoney } from '../../lib/format.ts';
 
@@ -47,7 +48,7 @@ export function PayoutDetailsDialog({ open, influencerId, onClose }: { open: boo
     }
   };
   return (
-    <Dialog open={open} title="Payout details" onClose={close}>
+    <Modal open={open} title="Payout details" onClose={close}>
       {saved ? (
         <>
           <Notice tone="success">
@@ -102,6 +103,6 @@ export function PayoutDetailsDialog({ open, influencerId, onClose }: { open: boo
           </div>
         </form>
       )}
-    </Dialog>
+    </Modal>
   );
 }

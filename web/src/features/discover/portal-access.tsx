@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Card, CopyButton, Dialog, ErrorBanner, Field, Loading, Notice } from '../../components/ui.tsx';
+import { Card, CopyButton, ErrorBanner, Field, Loading, Notice } from '../../components/ui.tsx';
+import { Modal } from '../campaigns/modal.tsx';
 import { api, ApiError } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
@@ -104,7 +105,7 @@ function InviteDialog({ open, influencerId, defaultEmail, onClose, onSent }: { o
     }
   };
   return (
-    <Dialog open={open} title="Invite to the creator portal" onClose={close}>
+    <Modal open={open} title="Invite to the creator portal" onClose={close}>
       {sent ? (
         <>
           <Notice tone="success">Invitation sent to {sent.email}.</Notice>
@@ -135,6 +136,6 @@ function InviteDialog({ open, influencerId, defaultEmail, onClose, onSent }: { o
           </div>
         </form>
       )}
-    </Dialog>
+    </Modal>
   );
 }
