@@ -1,6 +1,8 @@
-import { PageHeader } from '../../components/ui.tsx';
+import { BatchPage } from './batch-page.tsx';
+import { PayoutsHome } from './payouts-home.tsx';
+import './payouts.css';
 
-// Placeholder until the page is built.
-export default function PayoutsPage(_props: Record<string, unknown>) {
-  return <PageHeader title="PayoutsPage" description="Coming soon." />;
+/** /payouts (balances, batches, statements) and /payouts/:id (one batch). */
+export default function PayoutsPage({ batchId }: { batchId?: string }) {
+  return batchId ? <BatchPage batchId={batchId} /> : <PayoutsHome />;
 }
