@@ -65,45 +65,51 @@ export function AcceptPage({ onAccepted }: { onAccepted: (s: PortalSession) => v
         {linkDead ? (
           <p>
             {code === 'CONFLICT' ? (
-              <Link href="/">Log in with your email and password</Link>
+              <Link href="/" className="button">
+                Go to log in
+              </Link>
             ) : (
-              'Ask the brand to send you a new invitation.'
+              'This link cannot be used any more. Ask the brand to send you a new invitation; it arrives by email with a fresh link.'
             )}
           </p>
         ) : null}
-        <Field label="New password" hint={`At least ${MIN_PASSWORD} characters.`} error={passwordError}>
-          {(id, d) => (
-            <input
-              id={id}
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={MIN_PASSWORD}
-              aria-describedby={d}
-              aria-invalid={passwordError ? true : undefined}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              onBlur={() => password && setTouched(true)}
-            />
-          )}
-        </Field>
-        <Field label="Confirm password" error={confirmError}>
-          {(id, d) => (
-            <input
-              id={id}
-              type="password"
-              autoComplete="new-password"
-              required
-              aria-describedby={d}
-              aria-invalid={confirmError ? true : undefined}
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-            />
-          )}
-        </Field>
-        <button type="submit" disabled={busy || !token}>
-          {busy ? 'Setting password…' : 'Set password'}
-        </button>
+        {linkDead ? null : (
+          <>
+            <Field label="New password" hint={`At least ${MIN_PASSWORD} characters.`} error={passwordError}>
+              {(id, d) => (
+                <input
+                  id={id}
+                  type="password"
+                  autoComplete="new-password"
+                  required
+                  minLength={MIN_PASSWORD}
+                  aria-describedby={d}
+                  aria-invalid={passwordError ? true : undefined}
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                  onBlur={() => password && setTouched(true)}
+                />
+              )}
+            </Field>
+            <Field label="Confirm password" error={confirmError}>
+              {(id, d) => (
+                <input
+                  id={id}
+                  type="password"
+                  autoComplete="new-password"
+                  required
+                  aria-describedby={d}
+                  aria-invalid={confirmError ? true : undefined}
+                  value={confirm}
+                  onChange={(e) => setConfirm(e.target.value)}
+                />
+              )}
+            </Field>
+            <button type="submit" disabled={busy || !token}>
+              {busy ? 'Setting password…' : 'Set password'}
+            </button>
+          </>
+        )}
         <p className="muted small">
           Already have a password? <Link href="/">Log in</Link>
         </p>

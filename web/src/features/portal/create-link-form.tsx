@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { CopyButton, ErrorBanner, Field, Notice } from '../../components/ui.tsx';
 import { api } from '../../lib/api.ts';
 import { fieldError, isFieldError } from './shared.tsx';
@@ -15,6 +15,7 @@ export function CreateLinkForm({ campaigns, onCreated }: { campaigns: Campaign[]
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CreatorLink | null>(null);
+  const urlInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (!campaignId && usable[0]) setCampaignId(usable[0].id);
   }, [usable, campaignId]);
@@ -38,6 +39,8 @@ export function CreateLinkForm({ campaigns, onCreated }: { campaigns: Campaign[]
       onCreated(link);
     } catch (err) {
       setError(err);
+      // Put the cursor where the problem is, so the message under the field is read out.
+      if (fieldError(err, 'destinationUrl')) setTimeout(() => urlInput.current?.focus(), 0);
     } finally {
       setBusy(false);
     }
@@ -49,60 +52,59 @@ export function CreateLinkForm({ campaigns, onCreated }: { campaigns: Campaign[]
   const domains = campaign?.allowedDomains.length ? campaign.allowedDomains.join(', ') : null;
   const urlError = fieldError(error, 'destinationUrl');
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate className="portal-form">
       {error && !isFieldError(error, FIELDS) ? <ErrorBanner error={error} /> : null}
       {created ? (
         <Notice tone="success">
           Your new link is ready: <code>{created.shortUrl}</code> <CopyButton text={created.shortUrl} label="Copy link" />
         </Notice>
       ) : null}
-      <div className="form-row">
-        {usable.length > 1 ? (
-          <Field label="Campaign" error={fieldError(error, 'campaignId')}>
-            {(id, d) => (
-              <select id={id} aria-describedby={d} value={campaignId} onChange={(e) => setCampaignId(e.target.value)}>
-                {usable.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        ) : null}
-        <Field
-          label="Destination URL"
-          hint={
-            <>
-              The page people should land on{domains ? <> — any page on {domains}</> : null}. Leave empty for the campaign's page
-              {campaign ? (
-                <>
-                  {' '}
-                  (<span className="portal-break">{campaign.destinationUrl}</span>)
-                </>
-              ) : null}
-              .
-            </>
-          }
-          error={urlError}
-        >
+      {usable.length > 1 ? (
+        <Field label="Campaign" error={fieldError(error, 'campaignId')}>
           {(id, d) => (
-            <input
-              id={id}
-              type="url"
-              inputMode="url"
-              placeholder={campaign ? campaign.destinationUrl : 'https://'}
-              aria-describedby={d}
-              aria-invalid={urlError ? true : undefined}
-              value={destinationUrl}
-              onChange={(e) => setDestinationUrl(e.target.value)}
-            />
+            <select id={id} aria-describedby={d} value={campaignId} onChange={(e) => setCampaignId(e.target.value)}>
+              {usable.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
-        <Field label="Label (optional)" hint="Just for you, e.g. “TikTok bio” or “serum reel”." error={fieldError(error, 'label')}>
-          {(id, d) => <input id={id} aria-describedby={d} maxLength={120} value={label} onChange={(e) => setLabel(e.target.value)} />}
-        </Field>
-      </div>
+      ) : null}
+      <Field
+        label="Destination URL"
+        hint={
+          <>
+            The page people should land on{domains ? <> — any page on {domains}</> : null}. Leave empty for the campaign's page
+            {campaign ? (
+              <>
+                {' '}
+                (<span className="portal-break">{campaign.destinationUrl}</span>)
+              </>
+            ) : null}
+            .
+          </>
+        }
+        error={urlError}
+      >
+        {(id, d) => (
+          <input
+            id={id}
+            ref={urlInput}
+            type="url"
+            inputMode="url"
+            placeholder={campaign ? campaign.destinationUrl : 'https://'}
+            aria-describedby={d}
+            aria-invalid={urlError ? true : undefined}
+            value={destinationUrl}
+            onChange={(e) => setDestinationUrl(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="Label (optional)" hint="Just for you, e.g. “TikTok bio” or “serum reel”." error={fieldError(error, 'label')}>
+        {(id, d) => <input id={id} aria-describedby={d} maxLength={120} value={label} onChange={(e) => setLabel(e.target.value)} />}
+      </Field>
       <button type="submit" disabled={busy}>
         {busy ? 'Creating link…' : 'Create link'}
       </button>

@@ -3,6 +3,7 @@ import { DataTable, type Column } from '../../components/data-table.tsx';
 import { Card, EmptyState, ErrorBanner, Loading, Notice, PageHeader } from '../../components/ui.tsx';
 import { formatDateTime, formatMoney } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
+import { CardList, useNarrow } from './card-list.tsx';
 import { DeliverableBadge, deliverableStatusLabel } from './shared.tsx';
 import type { Deliverable } from './types.ts';
 
@@ -58,6 +59,8 @@ export function DeliverablesPage() {
     [],
   );
 
+  const narrow = useNarrow();
+  const empty = <EmptyState title="No deliverables">When a brand agrees posts with you (a reel, a story…), they show up here with their due dates.</EmptyState>;
   return (
     <>
       <PageHeader title="Deliverables" description="The posts you agreed to make for each partnership, with their due dates." />
@@ -75,14 +78,47 @@ export function DeliverablesPage() {
       ) : null}
       {data ? (
         <Card>
-          <DataTable
-            caption="Your deliverables"
-            columns={columns}
-            rows={rows}
-            rowKey={(d) => d.id}
-            initialSort={{ key: 'dueAt', dir: 'asc' }}
-            empty={<EmptyState title="No deliverables">When a brand agrees posts with you (a reel, a story…), they show up here with their due dates.</EmptyState>}
-          />
+          {narrow ? (
+            <CardList
+              label="Your deliverables"
+              rows={rows}
+              rowKey={(d) => d.id}
+              empty={empty}
+              render={(d) => {
+                const rel = dueIn(d.dueAt, d.status);
+                return (
+                  <div className={d.status === 'overdue' ? 'portal-card-overdue' : undefined}>
+                    <div className="portal-card-top">
+                      <strong>{d.type}</strong>
+                      <DeliverableBadge status={d.status} />
+                    </div>
+                    <div className={`small ${d.status === 'overdue' ? 'portal-overdue' : ''}`}>
+                      Due {formatDateTime(d.dueAt)}
+                      {rel ? ` (${rel})` : ''}
+                    </div>
+                    <div className="small muted">
+                      {d.campaignName}
+                      {d.fee ? ` · fee ${formatMoney(d.fee.amount, d.fee.currency)}` : ''}
+                    </div>
+                    {d.postUrl ? (
+                      <a className="small" href={d.postUrl} target="_blank" rel="noopener noreferrer">
+                        View post<span className="sr-only"> for {d.type}</span>
+                      </a>
+                    ) : null}
+                  </div>
+                );
+              }}
+            />
+          ) : (
+            <DataTable
+              caption="Your deliverables"
+              columns={columns}
+              rows={rows}
+              rowKey={(d) => d.id}
+              initialSort={{ key: 'dueAt', dir: 'asc' }}
+              empty={empty}
+            />
+          )}
         </Card>
       ) : null}
     </>

@@ -73,20 +73,18 @@ function LinkItem({ link: l }: { link: CreatorLink }) {
           <code>{l.shortUrl}</code>
           <CopyButton text={l.shortUrl} label="Copy link" />
         </div>
-        <div className="small muted portal-break">
-          Goes to {l.destinationUrl}
-        </div>
+        <div className="small muted portal-break">Goes to {l.destinationUrl}</div>
         <div className="small muted">
-          {l.label ? `${l.campaignName} · ` : ''}made {formatDate(l.createdAt)} ·{' '}
-          <a href={l.qrSvgUrl} download={`qr-${l.code}.svg`}>
-            Download QR code
-          </a>
+          {l.label ? `${l.campaignName} · ` : ''}made {formatDate(l.createdAt)}
         </div>
       </div>
       <div className="portal-link-clicks">
         <span className="portal-big">{formatNumber(l.clicks)}</span>
         <span className="small muted">{l.clicks === 1 ? 'click' : 'clicks'}</span>
       </div>
+      <a className="small portal-link-qr" href={l.qrSvgUrl} download={`qr-${l.code}.svg`}>
+        Download QR code<span className="sr-only"> for {l.shortUrl}</span>
+      </a>
     </li>
   );
 }

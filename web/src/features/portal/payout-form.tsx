@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorBanner, Field } from '../../components/ui.tsx';
 import { api } from '../../lib/api.ts';
 import { fieldError, isFieldError } from './shared.tsx';
@@ -15,6 +15,11 @@ export function PayoutForm({ current, onSaved, onCancel }: { current: PayoutDeta
   const [accountHolder, setAccountHolder] = useState(current?.accountHolder ?? '');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  // After a refused save, put the cursor on the field the server named (its message is read out).
+  useEffect(() => {
+    if (error) form.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
+  }, [error]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -39,7 +44,7 @@ export function PayoutForm({ current, onSaved, onCancel }: { current: PayoutDeta
   const err = (f: string) => fieldError(error, f);
   const maskedIban = current?.method === 'bank' ? current.iban : null;
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate className="portal-form" ref={form}>
       {error && !isFieldError(error, FIELDS) ? <ErrorBanner error={error} /> : null}
       {error && isFieldError(error, FIELDS) ? (
         <div className="banner error" role="alert">

@@ -58,18 +58,18 @@ export function PerformanceCard() {
             )}
           </div>
           <div className="grid cols-2">
+            {currencies.map((currency) => (
+              <EarningsChart key={currency} currency={currency} stats={data} labels={labels} />
+            ))}
             <div>
               <h3>Clicks per day</h3>
-              <LineChart title="Clicks per day" labels={labels} series={[{ name: 'Clicks', values: data.days.map((d) => d.clicks) }]} height={180} />
+              <LineChart title="Clicks per day" labels={labels} series={[{ name: 'Clicks', values: data.days.map((d) => d.clicks) }]} height={200} />
             </div>
             <div>
               <h3>Conversions per day</h3>
-              <LineChart title="Conversions per day" labels={labels} series={[{ name: 'Conversions', values: data.days.map((d) => d.conversions), color: '#10b981' }]} height={180} />
+              <LineChart title="Conversions per day" labels={labels} series={[{ name: 'Conversions', values: data.days.map((d) => d.conversions), color: '#10b981' }]} height={200} />
             </div>
           </div>
-          {currencies.map((currency) => (
-            <EarningsChart key={currency} currency={currency} stats={data} labels={labels} />
-          ))}
         </>
       ) : null}
     </Card>
