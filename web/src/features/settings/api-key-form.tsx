@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ErrorBanner, Field } from '../../components/ui.tsx';
 import { api } from '../../lib/api.ts';
-import { fieldError } from './field-errors.ts';
+import { fieldError, friendly } from './field-errors.ts';
 import type { ApiKey } from './types.ts';
 
 const SCOPES = [
@@ -30,7 +30,7 @@ export function ApiKeyForm({ onCreated, onCancel }: { onCreated: (answer: { apiK
   return (
     <form onSubmit={submit} aria-label="New API key" noValidate>
       <Field label="Key name" hint="Where it is used, e.g. “Shop backend” or “Data warehouse”." error={fieldError(error, 'name')}>
-        {(id, d) => <input id={id} aria-describedby={d} maxLength={100} placeholder="API key" value={name} onChange={(e) => setName(e.target.value)} />}
+        {(id, d) => <input id={id} aria-describedby={d} autoFocus maxLength={100} placeholder="API key" value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
       <fieldset aria-describedby={scopesHint}>
         <legend>Scopes</legend>
@@ -51,7 +51,7 @@ export function ApiKeyForm({ onCreated, onCancel }: { onCreated: (answer: { apiK
         ))}
         {fieldError(error, 'scopes') ? <p className="field-error">{fieldError(error, 'scopes')}</p> : null}
       </fieldset>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={friendly(error)} />
       <div className="form-actions">
         <button type="submit" disabled={busy}>
           {busy ? 'Creating…' : 'Create key'}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Badge, Card, ErrorBanner, Loading } from '../../components/ui.tsx';
 import { DataTable, type Column } from '../../components/data-table.tsx';
 import { api } from '../../lib/api.ts';
@@ -21,6 +21,8 @@ export function ApiKeysTab() {
 function ApiKeys() {
   const { data, error, loading, reload } = useApi<{ data: ApiKey[] }>('/api/v1/api-keys');
   const [creating, setCreating] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const refocus = () => requestAnimationFrame(() => opener.current?.focus());
   const [created, setCreated] = useState<{ apiKey: ApiKey; secret: string } | null>(null);
   const [showRevoked, setShowRevoked] = useState(false);
   const keys = (data?.data ?? []).filter((k) => showRevoked || !k.revokedAt);
@@ -42,7 +44,7 @@ function ApiKeys() {
         ) : (
           <ConfirmButton
             label="Revoke"
-            ariaLabel={`Revoke ${k.name}`}
+            ariaLabel={`Revoke ${k.name} (${k.prefix}…)`}
             title={`Revoke “${k.name}”?`}
             confirmLabel="Revoke key"
             onConfirm={async () => {
@@ -68,11 +70,11 @@ function ApiKeys() {
             OpenAPI reference
           </a>
         </p>
-        <button type="button" onClick={() => setCreating(true)} disabled={creating}>
+        <button ref={opener} type="button" onClick={() => setCreating(true)}>
           Create API key
         </button>
       </div>
-      {created ? (
+      {created && !data?.data.find((k) => k.id === created.apiKey.id)?.revokedAt ? (
         <Card title={`API key “${created.apiKey.name}” created`}>
           <SecretOnce label="API key" value={created.secret} onDismiss={() => setCreated(null)} />
         </Card>
@@ -80,7 +82,10 @@ function ApiKeys() {
       {creating ? (
         <Card title="New API key">
           <ApiKeyForm
-            onCancel={() => setCreating(false)}
+            onCancel={() => {
+              setCreating(false);
+              refocus();
+            }}
             onCreated={(answer) => {
               setCreated(answer);
               setCreating(false);

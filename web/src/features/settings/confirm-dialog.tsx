@@ -1,5 +1,7 @@
 import { useState, type ReactNode } from 'react';
-import { Dialog, ErrorBanner } from '../../components/ui.tsx';
+import { ErrorBanner } from '../../components/ui.tsx';
+import { friendly } from './field-errors.ts';
+import { Modal } from './modal.tsx';
 
 type Props = {
   /** Text of the button that opens the confirmation (e.g. "Revoke"). */
@@ -11,10 +13,12 @@ type Props = {
   confirmLabel: string;
   onConfirm: () => Promise<unknown>;
   small?: boolean;
+  /** Looks of the opening button: red for destructive actions, outlined for disruptive ones (rotate). */
+  tone?: 'danger' | 'secondary';
 };
 
 /** A destructive action behind a confirmation dialog, with busy state and the server's error in words. */
-export function ConfirmButton({ label, ariaLabel, title, children, confirmLabel, onConfirm, small = true }: Props) {
+export function ConfirmButton({ label, ariaLabel, title, children, confirmLabel, onConfirm, small = true, tone = 'danger' }: Props) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -24,37 +28,39 @@ export function ConfirmButton({ label, ariaLabel, title, children, confirmLabel,
   };
   return (
     <>
-      <button type="button" className={`danger${small ? ' small' : ''}`} aria-label={ariaLabel} onClick={() => setOpen(true)}>
+      <button type="button" className={`${tone}${small ? ' small' : ''}`} aria-label={ariaLabel} onClick={() => setOpen(true)}>
         {label}
       </button>
-      <Dialog open={open} title={title} onClose={close}>
-        {children}
-        <ErrorBanner error={error} />
-        <div className="form-actions">
-          <button
-            type="button"
-            className="danger"
-            disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              setError(null);
-              try {
-                await onConfirm();
-                setOpen(false);
-              } catch (err) {
-                setError(err);
-              } finally {
-                setBusy(false);
-              }
-            }}
-          >
-            {busy ? 'Working…' : confirmLabel}
-          </button>
-          <button type="button" className="secondary" onClick={close}>
-            Cancel
-          </button>
-        </div>
-      </Dialog>
+      {open ? (
+        <Modal title={title} onClose={close}>
+          {children}
+          <ErrorBanner error={friendly(error)} />
+          <div className="form-actions">
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              onClick={async () => {
+                setBusy(true);
+                setError(null);
+                try {
+                  await onConfirm();
+                  setOpen(false);
+                } catch (err) {
+                  setError(err);
+                } finally {
+                  setBusy(false);
+                }
+              }}
+            >
+              {busy ? 'Working…' : confirmLabel}
+            </button>
+            <button type="button" className="secondary" onClick={close}>
+              Cancel
+            </button>
+          </div>
+        </Modal>
+      ) : null}
     </>
   );
 }

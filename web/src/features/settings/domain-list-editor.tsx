@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorBanner, Field } from '../../components/ui.tsx';
+import { friendly } from './field-errors.ts';
 
 type Props = {
   /** Whose list this is, for labels ("Spring launch"). */
@@ -63,7 +64,7 @@ export function DomainListEditor({ owner, domains, onSave }: Props) {
           {busy === 'add' ? 'Adding…' : 'Add domain'}
         </button>
       </form>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={friendly(error)} />
     </div>
   );
 }

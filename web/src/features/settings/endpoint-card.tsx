@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Badge, Card, ErrorBanner } from '../../components/ui.tsx';
+import { friendly } from './field-errors.ts';
 import { api } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { ConfirmButton } from './confirm-dialog.tsx';
@@ -12,13 +13,18 @@ import { EVENTS } from './webhook-events.ts';
 /** One endpoint: its events and status, Edit, Rotate secret, Delete and its delivery log. */
 export function EndpointCard({ endpoint: ep, onChanged }: { endpoint: WebhookEndpoint; onChanged: () => void }) {
   const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const stopEditing = () => {
+    setEditing(false);
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
   const [showLog, setShowLog] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const label = (t: string) => EVENTS.find((e) => e.type === t)?.label ?? t;
   const update = async (input: EndpointInput) => {
     await api(`/api/v1/webhook-endpoints/${ep.id}`, { method: 'PATCH', body: input });
-    setEditing(false);
+    stopEditing();
     onChanged();
   };
   return (
@@ -27,7 +33,7 @@ export function EndpointCard({ endpoint: ep, onChanged }: { endpoint: WebhookEnd
       actions={ep.enabled ? <Badge tone="good">Enabled</Badge> : <Badge tone="warn">Disabled</Badge>}
     >
       {editing ? (
-        <EndpointForm initial={ep} submitLabel="Save endpoint" onSubmit={update} onCancel={() => setEditing(false)} />
+        <EndpointForm initial={ep} submitLabel="Save endpoint" onSubmit={update} onCancel={stopEditing} />
       ) : (
         <>
           <dl className="kv wide">
@@ -49,9 +55,9 @@ export function EndpointCard({ endpoint: ep, onChanged }: { endpoint: WebhookEnd
             <dd>{formatDateTime(ep.createdAt)}</dd>
           </dl>
           {secret ? <SecretOnce label="new signing secret" value={secret} onDismiss={() => setSecret(null)} /> : null}
-          <ErrorBanner error={error} />
+          <ErrorBanner error={friendly(error)} />
           <div className="form-actions">
-            <button type="button" className="secondary" aria-label={`Edit endpoint ${ep.url}`} onClick={() => setEditing(true)}>
+            <button ref={editButton} type="button" className="secondary" aria-label={`Edit endpoint ${ep.url}`} onClick={() => setEditing(true)}>
               Edit endpoint
             </button>
             <button type="button" className="secondary" aria-expanded={showLog} aria-label={`${showLog ? 'Hide' : 'Show'} deliveries of ${ep.url}`} onClick={() => setShowLog((s) => !s)}>
@@ -63,6 +69,7 @@ export function EndpointCard({ endpoint: ep, onChanged }: { endpoint: WebhookEnd
               title="Rotate the signing secret?"
               confirmLabel="Rotate secret"
               small={false}
+              tone="secondary"
               onConfirm={async () => {
                 setError(null);
                 const answer = await api<{ secret?: string }>(`/api/v1/webhook-endpoints/${ep.id}`, { method: 'PATCH', body: { rotateSecret: true } });

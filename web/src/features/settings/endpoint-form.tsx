@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ErrorBanner, Field } from '../../components/ui.tsx';
-import { fieldError } from './field-errors.ts';
+import { fieldError, friendly } from './field-errors.ts';
 import type { WebhookEndpoint } from './types.ts';
 import { EVENTS } from './webhook-events.ts';
 
@@ -40,7 +40,7 @@ export function EndpointForm({ initial, submitLabel, onSubmit, onCancel }: Props
     <form onSubmit={submit} aria-label={initial ? `Edit endpoint ${initial.url}` : 'New webhook endpoint'} noValidate>
       <div className="form-row">
         <Field label="Endpoint URL" hint="An http(s) URL on your side that accepts POST requests with a JSON body." error={fieldError(error, 'url')}>
-          {(id, d) => <input id={id} aria-describedby={d} type="url" required value={url} onChange={(e) => setUrl(e.target.value)} />}
+          {(id, d) => <input id={id} aria-describedby={d} type="url" autoFocus required value={url} onChange={(e) => setUrl(e.target.value)} />}
         </Field>
         <Field label="Description" hint="Optional: what this endpoint is for." error={fieldError(error, 'description')}>
           {(id, d) => <input id={id} aria-describedby={d} maxLength={500} value={description} onChange={(e) => setDescription(e.target.value)} />}
@@ -68,7 +68,7 @@ export function EndpointForm({ initial, submitLabel, onSubmit, onCancel }: Props
         <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
         Enabled (send events to this endpoint)
       </label>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={friendly(error)} />
       <div className="form-actions">
         <button type="submit" disabled={busy}>
           {busy ? 'Saving…' : submitLabel}

@@ -18,3 +18,10 @@ export function fieldError(err: unknown, path: string): string | null {
 export function toInt(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text);
 }
+
+/** The error for a banner: a validation message without its technical field path ("body.settings.x: "). */
+export function friendly(err: unknown): unknown {
+  if (!(err instanceof ApiError) || err.code !== 'VALIDATION') return err;
+  const m = /^[\w.]+: (.*)$/s.exec(err.message);
+  return m ? new ApiError(err.status, err.code, m[1]!, err.requestId) : err;
+}

@@ -10,7 +10,7 @@ export function GeneralTab() {
     <div className="settings-form">
       <ErrorBanner error={error} onRetry={reload} />
       {!data && loading ? <Loading /> : null}
-      {data ? <WorkspaceForm key={JSON.stringify(data.workspace)} workspace={data.workspace} onSaved={reload} /> : null}
+      {data ? <WorkspaceForm key={data.workspace.id} workspace={data.workspace} onSaved={reload} /> : null}
       <CampaignDomains />
     </div>
   );

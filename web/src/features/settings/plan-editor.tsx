@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorBanner, Field, Notice } from '../../components/ui.tsx';
 import { api } from '../../lib/api.ts';
-import { fieldError } from './field-errors.ts';
+import { fieldError, friendly } from './field-errors.ts';
 import { formToPlan, PLAN_TYPES, planToForm, type PlanForm } from './plan-form.ts';
 import { describePlan, extrasOf } from './plan-summary.ts';
 import { PlanJsonEditor } from './plan-json-editor.tsx';
@@ -81,7 +81,7 @@ export function PlanEditor({ campaign, onSaved, onCancel }: { campaign: Campaign
           ) : null}
           <Field label="Plan type" hint={PLAN_TYPES.find((t) => t.value === f.type)?.hint} error={err('type')}>
             {(id, d) => (
-              <select id={id} aria-describedby={d} value={f.type} onChange={(e) => set('type', e.target.value as PlanForm['type'])}>
+              <select id={id} aria-describedby={d} autoFocus value={f.type} onChange={(e) => set('type', e.target.value as PlanForm['type'])}>
                 {PLAN_TYPES.map((t) => (
                   <option key={t.value} value={t.value}>
                     {t.label}
@@ -159,7 +159,7 @@ export function PlanEditor({ campaign, onSaved, onCancel }: { campaign: Campaign
               <strong>Summary:</strong> {preview}
             </p>
           ) : null}
-          <ErrorBanner error={error} />
+          <ErrorBanner error={friendly(error)} />
           <div className="form-actions">
             <button type="submit" disabled={busy}>
               {busy ? 'Saving…' : 'Save plan'}

@@ -1,4 +1,4 @@
-import { parseMoney, toDecimalString } from '../../lib/format.ts';
+import { formatMoney, formatNumber, parseMoney, toDecimalString } from '../../lib/format.ts';
 import type { CommissionPlan } from './types.ts';
 
 export const PLAN_TYPES = [
@@ -90,7 +90,14 @@ export function formToPlan(f: PlanForm, original: CommissionPlan | null): Commis
       return { ...extras, type: f.type, amount: minor(f.amount, currency, 'Amount'), currency, ...common };
     case 'per_click':
       return { ...extras, type: 'per_click', amount: minor(f.amount, currency, 'Amount'), currency, per: num(f.per), ...common };
-    case 'tiered':
+    case 'tiered': {
+      const tiers = f.tiers.map((t, i) => ({ from: f.metric === 'revenue' ? minor(t.from, currency, `Tier ${i + 1} start`) : num(t.from), percent: percent(t.percent) }));
+      const show = (n: number) => (f.metric === 'revenue' ? formatMoney(n, currency) : `${formatNumber(n)} sales`);
+      tiers.forEach((t, i) => {
+        const prev = tiers[i - 1];
+        if (prev && Number.isFinite(t.from) && Number.isFinite(prev.from) && t.from <= prev.from)
+          throw new Error(`Tier ${i + 1} must start above tier ${i} (${show(prev.from)}): tiers go from the smallest volume to the largest.`);
+      });
       return {
         ...extras,
         type: 'tiered',
@@ -98,9 +105,10 @@ export function formToPlan(f: PlanForm, original: CommissionPlan | null): Commis
         metric: f.metric,
         period: f.period,
         ...(f.metric === 'revenue' ? { currency } : {}),
-        tiers: f.tiers.map((t, i) => ({ from: f.metric === 'revenue' ? minor(t.from, currency, `Tier ${i + 1} start`) : num(t.from), percent: percent(t.percent) })),
+        tiers,
         retroactive: f.mode === 'whole-volume' && f.retroactive,
         ...common,
       };
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { ErrorBanner } from '../../components/ui.tsx';
+import { friendly } from './field-errors.ts';
 import type { Campaign } from './types.ts';
 
 const EXAMPLE = `{
@@ -16,7 +17,7 @@ export function PlanJsonEditor(props: { campaign: Campaign; initial: unknown; bu
   const [parseError, setParseError] = useState<string | null>(null);
   return (
     <form
-      aria-label={`Commission plan JSON of ${props.campaign.name}`}
+      aria-label={`JSON editor for ${props.campaign.name}`}
       onSubmit={(e) => {
         e.preventDefault();
         try {
@@ -29,7 +30,7 @@ export function PlanJsonEditor(props: { campaign: Campaign; initial: unknown; bu
       }}
     >
       <div className="field">
-        <label htmlFor={id}>Plan JSON</label>
+        <label htmlFor={id}>Plan as JSON</label>
         <textarea id={id} className="json-editor" spellCheck={false} aria-describedby={`${id}-hint`} value={text} onChange={(e) => setText(e.target.value)} />
         <div className="hint" id={`${id}-hint`}>
           Amounts are integer minor units (5000 = 50.00 USD); percents are numbers such as 12.5. Besides the main rule you can add <code>overrides</code> (per SKU or
@@ -42,7 +43,7 @@ export function PlanJsonEditor(props: { campaign: Campaign; initial: unknown; bu
           {parseError}
         </div>
       ) : null}
-      <ErrorBanner error={props.error} />
+      <ErrorBanner error={friendly(props.error)} />
       <div className="form-actions">
         <button type="submit" disabled={props.busy}>
           {props.busy ? 'Saving…' : 'Save plan JSON'}

@@ -3,7 +3,7 @@ import { Card, CopyButton, ErrorBanner, Field, Notice } from '../../components/u
 import { api } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
-import { fieldError } from './field-errors.ts';
+import { fieldError, friendly } from './field-errors.ts';
 import { IntegrationDeliveries } from './integration-deliveries.tsx';
 import { PROVIDERS } from './integration-info.tsx';
 import { IntegrationStatus } from './integration-status.tsx';
@@ -84,7 +84,7 @@ export function ProviderCard({ provider, integration, onChanged }: { provider: P
           <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
           Accept {info.name} webhooks
         </label>
-        <ErrorBanner error={error} />
+        <ErrorBanner error={friendly(error)} />
         {saved && !error ? <Notice tone="success">{info.name} settings saved. Send a test event from {info.name} and watch the delivery log below.</Notice> : null}
         <div className="form-actions">
           <button type="submit" disabled={busy}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Card, CopyButton, ErrorBanner, Notice } from '../../components/ui.tsx';
+import { friendly } from './field-errors.ts';
 import { api } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { ConfirmButton } from './confirm-dialog.tsx';
@@ -108,7 +109,7 @@ export function TokenCard(props: { provider: 'postback' | 'snippet'; integration
               </label>
             </>
           ) : null}
-          <ErrorBanner error={error} />
+          <ErrorBanner error={friendly(error)} />
           {saved && !error ? <Notice tone="success">{info.name} settings saved.</Notice> : null}
           <div className="form-actions">
             <button type="submit" disabled={busy}>
@@ -119,6 +120,7 @@ export function TokenCard(props: { provider: 'postback' | 'snippet'; integration
               title={`Rotate the ${what}?`}
               confirmLabel={isPostback ? 'Rotate postback URL' : 'Rotate snippet key'}
               small={false}
+              tone="secondary"
               onConfirm={() => put({ rotate: true })}
             >
               <p>
@@ -130,7 +132,7 @@ export function TokenCard(props: { provider: 'postback' | 'snippet'; integration
         </form>
       ) : (
         <>
-          <ErrorBanner error={error} />
+          <ErrorBanner error={friendly(error)} />
           <button type="button" disabled={busy} onClick={() => void run({})}>
             {busy ? 'Creating…' : isPostback ? 'Create postback URL' : 'Create snippet key'}
           </button>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorBanner, Field } from '../../components/ui.tsx';
 import { api } from '../../lib/api.ts';
-import { fieldError } from './field-errors.ts';
+import { fieldError, friendly } from './field-errors.ts';
 import type { Member } from './types.ts';
 import { ROLES } from './roles.ts';
 
@@ -30,7 +30,7 @@ export function UserForm(props: { canAddOwner: boolean; onCreated: (m: Member) =
     <form onSubmit={submit} aria-label="Add user" noValidate>
       <div className="form-row">
         <Field label="Email" error={fieldError(error, 'email')}>
-          {(id, d) => <input id={id} aria-describedby={d} type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} />}
+          {(id, d) => <input id={id} aria-describedby={d} type="email" autoComplete="off" autoFocus required value={email} onChange={(e) => setEmail(e.target.value)} />}
         </Field>
         <Field label="Name" hint="Optional" error={fieldError(error, 'name')}>
           {(id, d) => <input id={id} aria-describedby={d} autoComplete="off" maxLength={120} value={name} onChange={(e) => setName(e.target.value)} />}
@@ -52,7 +52,7 @@ export function UserForm(props: { canAddOwner: boolean; onCreated: (m: Member) =
           )}
         </Field>
       </div>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={friendly(error)} />
       <div className="form-actions">
         <button type="submit" disabled={busy}>
           {busy ? 'Adding…' : 'Add user'}

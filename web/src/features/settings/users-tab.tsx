@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Badge, Card, ErrorBanner, Loading, Notice } from '../../components/ui.tsx';
 import { DataTable, type Column } from '../../components/data-table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
@@ -23,6 +23,7 @@ function Users() {
   const session = useSession();
   const { data, error, loading, reload } = useApi<{ data: Member[] }>('/api/v1/users');
   const [adding, setAdding] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
   const [added, setAdded] = useState<Member | null>(null);
   const columns: Column<Member>[] = [
     { key: 'name', header: 'Name', render: (m) => m.name ?? <span className="muted">—</span> },
@@ -43,7 +44,7 @@ function Users() {
             ))}
           </ul>
         </div>
-        <button type="button" onClick={() => setAdding(true)} disabled={adding}>
+        <button ref={opener} type="button" onClick={() => setAdding(true)}>
           Add user
         </button>
       </div>
@@ -56,7 +57,10 @@ function Users() {
         <Card title="New user">
           <UserForm
             canAddOwner={session.user.role === 'owner'}
-            onCancel={() => setAdding(false)}
+            onCancel={() => {
+              setAdding(false);
+              requestAnimationFrame(() => opener.current?.focus());
+            }}
             onCreated={(m) => {
               setAdded(m);
               setAdding(false);

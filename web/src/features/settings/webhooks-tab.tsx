@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Card, EmptyState, ErrorBanner, Loading } from '../../components/ui.tsx';
 import { api } from '../../lib/api.ts';
 import { useApi } from '../../lib/use-api.ts';
@@ -20,6 +20,7 @@ export function WebhooksTab() {
 function Webhooks() {
   const { data, error, loading, reload } = useApi<{ data: WebhookEndpoint[] }>('/api/v1/webhook-endpoints');
   const [adding, setAdding] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
   const [created, setCreated] = useState<{ endpoint: WebhookEndpoint; secret: string } | null>(null);
   const create = async (input: EndpointInput) => {
     const answer = await api<{ endpoint: WebhookEndpoint; secret: string }>('/api/v1/webhook-endpoints', { body: input });
@@ -28,7 +29,7 @@ function Webhooks() {
     reload();
   };
   const addButton = (
-    <button type="button" onClick={() => setAdding(true)} disabled={adding}>
+    <button ref={opener} type="button" onClick={() => setAdding(true)}>
       Add endpoint
     </button>
   );
@@ -51,7 +52,14 @@ function Webhooks() {
       ) : null}
       {adding ? (
         <Card title="New endpoint">
-          <EndpointForm submitLabel="Create endpoint" onSubmit={create} onCancel={() => setAdding(false)} />
+          <EndpointForm
+            submitLabel="Create endpoint"
+            onSubmit={create}
+            onCancel={() => {
+              setAdding(false);
+              requestAnimationFrame(() => opener.current?.focus());
+            }}
+          />
         </Card>
       ) : null}
       {!data && loading ? <Loading /> : null}

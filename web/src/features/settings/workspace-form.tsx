@@ -3,7 +3,7 @@ import { Card, ErrorBanner, Field, Notice } from '../../components/ui.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { AttributionFields, attributionFromForm, attributionToForm, type AttributionForm } from './attribution-fields.tsx';
-import { fieldError, toInt } from './field-errors.ts';
+import { fieldError, toInt, friendly } from './field-errors.ts';
 import { PayoutFields, payoutFromForm, payoutToForm, type PayoutForm } from './payout-fields.tsx';
 import type { Workspace } from './types.ts';
 
@@ -84,7 +84,7 @@ export function WorkspaceForm({ workspace, onSaved }: { workspace: Workspace; on
         <button type="submit" disabled={busy}>
           {busy ? 'Saving…' : 'Save settings'}
         </button>
-        <ErrorBanner error={error} />
+        <ErrorBanner error={friendly(error)} />
         {saved && !error ? <Notice tone="success">Settings saved. New clicks and conversions use them from now on.</Notice> : null}
       </div>
     </form>
