@@ -48,7 +48,7 @@ import { portalAccessRoutes, portalRoutes } from '../portal/index.ts';
 import { userRoutes } from '../users/index.ts';
 import { workspaceRoutes } from '../workspaces/index.ts';
 import { registerAuth } from './auth.ts';
-import { registerErrorHandling } from './error-handler.ts';
+import { registerErrorHandling, replyWithError } from './error-handler.ts';
 import { registerHealth } from './health.ts';
 import { registerMetrics } from './metrics.ts';
 import type { App, RouteDeps } from './types.ts';
@@ -73,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors: replyWithError,
   }).withTypeProvider<ZodTypeProvider>();
 
   // JSON only: a text/plain body would otherwise reach validation as a string.

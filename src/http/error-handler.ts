@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { isConnectionError } from '../shared/db-errors.ts';
+import { isConnectionError, isUnstorableText } from '../shared/db-errors.ts';
 import { AppError, ERROR_STATUS, type ErrorCode } from '../shared/errors.ts';
 
 /** Turns a zod issue path into `body.items.0.amount`-style text a user can find in their payload. */
@@ -37,9 +37,16 @@ function toAppError(err: FastifyError | Error, request: FastifyRequest): AppErro
       return new AppError('VALIDATION', `Body is not valid JSON: ${fe.message}`);
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('PAYLOAD_TOO_LARGE', `Body is larger than the limit of ${request.routeOptions.bodyLimit ?? 0} bytes`);
+    // The router's own errors: the raw path is not echoed (it may be huge or hold anything).
+    case 'FST_ERR_BAD_URL':
+      return new AppError('VALIDATION', 'The URL is malformed: a path segment is not valid percent-encoded UTF-8');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('VALIDATION', 'The URL is malformed: a path segment is longer than 100 characters');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', `Content-Type ${request.headers['content-type'] ?? '(none)'} is not supported: send application/json`);
   }
+  // Any text input (path, query, body) reaches SQL as a parameter; PostgreSQL refuses NUL in text.
+  if (isUnstorableText(err)) return new AppError('VALIDATION', 'A text value holds a NUL character (\\u0000), which cannot be stored; remove it');
   if (isConnectionError(err)) return new AppError('UNAVAILABLE', 'The database is unreachable; try again shortly', { retry: true });
   const status = fe.statusCode ?? 500;
   if (status >= 400 && status < 500) {
@@ -49,16 +56,21 @@ function toAppError(err: FastifyError | Error, request: FastifyRequest): AppErro
   return new AppError('INTERNAL', 'Internal error; it has been logged with this request id');
 }
 
-/** The one place that maps errors to status codes and `{ error: { code, message, requestId } }`. */
-export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request, reply: FastifyReply) => {
-    const appErr = toAppError(err, request);
-    if (appErr.code === 'INTERNAL' || appErr.code === 'UNAVAILABLE') request.log.error({ err }, 'request failed');
-    if (appErr.retry) reply.header('retry-after', '1');
-    return reply.status(appErr.status).send({
-      error: { code: appErr.code, message: appErr.message, requestId: request.id, ...(appErr.details ? { details: appErr.details } : {}) },
-    });
+/**
+ * The one place that maps errors to status codes and `{ error: { code, message, requestId } }`;
+ * also Fastify's `frameworkErrors` (malformed URLs fail in the router, before any handler).
+ */
+export function replyWithError(err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const appErr = toAppError(err, request);
+  if (appErr.code === 'INTERNAL' || appErr.code === 'UNAVAILABLE') request.log.error({ err }, 'request failed');
+  if (appErr.retry) reply.header('retry-after', '1');
+  return reply.status(appErr.status).send({
+    error: { code: appErr.code, message: appErr.message, requestId: request.id, ...(appErr.details ? { details: appErr.details } : {}) },
   });
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler(replyWithError);
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0] ?? '/';
     // Dashboard and portal routes (/campaigns/cmp_1, /portal/earnings) are the single-page app's.

@@ -12,3 +12,9 @@ export function isConnectionError(err: unknown): boolean {
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003'].includes(e.code ?? '')) return true;
   return /Connection terminated|connect ECONNREFUSED|terminating connection/i.test(e.message ?? '');
 }
+
+/** True when a value cannot be stored as text: a NUL character (SQLSTATE 22021), or \u0000 in JSON (22P05). */
+export function isUnstorableText(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code;
+  return code === '22021' || code === '22P05';
+}

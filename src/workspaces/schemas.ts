@@ -15,8 +15,10 @@ export type CreateWorkspaceInput = z.infer<typeof CreateWorkspaceInput>;
 
 export type WorkspaceDto = { id: string; slug: string; name: string; settings: WorkspaceSettings; createdAt: string };
 
-export const UpdateWorkspaceInput = z.strictObject({
-  name: z.string().trim().min(1, 'name must not be empty').max(120, 'name must be at most 120 characters').optional(),
-  settings: WorkspaceSettingsPatch.optional(),
-});
+export const UpdateWorkspaceInput = z
+  .strictObject({
+    name: z.string().trim().min(1, 'name must not be empty').max(120, 'name must be at most 120 characters').optional(),
+    settings: WorkspaceSettingsPatch.optional(),
+  })
+  .refine((v) => v.name !== undefined || v.settings !== undefined, 'give at least one field to change (name, settings)');
 export type UpdateWorkspaceInput = z.infer<typeof UpdateWorkspaceInput>;
