@@ -22,7 +22,11 @@ function OpenModal({ title, onClose, children, wide }: { title: string; onClose:
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     const el = ref.current;
-    if (el && !el.open) el.showModal();
+    if (el && !el.open) {
+      el.showModal();
+      // Start on the first field of a form (the native default would be the close button).
+      el.querySelector<HTMLElement>('form input:not([type=hidden]), form select, form textarea')?.focus();
+    }
     return () => {
       if (opener && opener.isConnected) opener.focus();
     };
