@@ -27,7 +27,9 @@ export function LinksPage() {
         <ErrorBanner error={links.error} onRetry={links.reload} />
         {!links.first && links.loading ? <Loading label="Loading your links…" /> : null}
         {links.first && links.rows.length === 0 ? (
-          <EmptyState title="No links yet">Create your first link above, or ask the brand to make one for you.</EmptyState>
+          <EmptyState title="No links yet">
+            {campaigns.data?.data.length ? 'Create your first link above, or ask the brand to make one for you.' : 'The brand has not added you to a campaign yet; your links appear here as soon as it does.'}
+          </EmptyState>
         ) : null}
         <ul className="portal-links">
           {links.rows.map((l) => (

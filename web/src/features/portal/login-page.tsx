@@ -36,7 +36,7 @@ export function LoginPage({ onLogin, expired }: { onLogin: (s: PortalSession) =>
         <div className="brand-mark">
           <span className="logo" aria-hidden="true" /> Creator portal
         </div>
-        <h1 id="login-title">Log in to see your earnings</h1>
+        <h1 id="login-title">Log in to the creator portal</h1>
         {expired ? <Notice tone="warning">Your session ended. Log in again to continue.</Notice> : null}
         <ErrorBanner error={error} />
         <Field label="Email">

@@ -7,7 +7,7 @@ import type { PayoutDetails } from './types.ts';
 const FIELDS = ['paypalEmail', 'iban', 'bic', 'accountHolder', 'method'];
 
 /** PayPal email, or IBAN (+ optional BIC) and account holder → PUT /api/v1/portal/payout-details. */
-export function PayoutForm({ current, onSaved, onCancel }: { current: PayoutDetails | null; onSaved: () => void; onCancel: () => void }) {
+export function PayoutForm({ current, onSaved, onCancel }: { current: PayoutDetails | null; onSaved: () => void; onCancel?: (() => void) | undefined }) {
   const [method, setMethod] = useState<'paypal' | 'bank'>(current?.method ?? 'paypal');
   const [paypalEmail, setPaypalEmail] = useState(current?.paypalEmail ?? '');
   const [iban, setIban] = useState('');
@@ -93,9 +93,11 @@ export function PayoutForm({ current, onSaved, onCancel }: { current: PayoutDeta
         <button type="submit" disabled={busy}>
           {busy ? 'Saving…' : 'Save payout details'}
         </button>
-        <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
+        {onCancel ? (
+          <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
+            Cancel
+          </button>
+        ) : null}
       </div>
     </form>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { Loading } from '../../components/ui.tsx';
 import { api, onUnauthorized, setCsrfToken } from '../../lib/api.ts';
@@ -19,6 +19,9 @@ export default function PortalApp() {
   // Set after accepting an invitation, for a one-time welcome on the first page.
   const [welcome, setWelcome] = useState(false);
 
+  const current = useRef(session);
+  current.current = session;
+
   useEffect(() => {
     api<PortalSession>('/api/v1/portal/session')
       .then((s) => {
@@ -26,12 +29,11 @@ export default function PortalApp() {
         setSession(s);
       })
       .catch(() => setSession(null));
+    // Any 401 (the session expired or was revoked by the brand): back to the login form, same page after.
     return onUnauthorized(() => {
+      if (current.current) setExpired(true);
       setCsrfToken(null);
-      setSession((s) => {
-        if (s) setExpired(true);
-        return null;
-      });
+      setSession(null);
     });
   }, []);
 
