@@ -37,7 +37,7 @@ export function CampaignForm({ initial, editing = false, submitLabel, busyLabel,
   return (
     <form onSubmit={submit} className="campaign-form">
       <ErrorBanner error={error} />
-      <div className="form-row">
+      <div className="form-row name-row">
         <Field label="Campaign name">{(id) => <input id={id} required maxLength={200} {...text('name')} />}</Field>
         <Field label="Goal">
           {(id) => (

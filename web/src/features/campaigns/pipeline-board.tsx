@@ -78,7 +78,7 @@ export function PipelineBoard({ campaignId }: { campaignId: string }) {
           {giftedIds.size ? `${giftedIds.size} creator${giftedIds.size > 1 ? 's' : ''} received a gift over 14 days ago and ${giftedIds.size > 1 ? 'have' : 'has'} not posted.` : ''}
         </Notice>
       ) : null}
-      <p className="muted small">Drag a creator to another column, or use its “Move to” list.</p>
+      <p className="muted small">Drag a creator to another column, or choose its stage under “Move to stage” and press Move.</p>
       <div className="board">
         {STAGES.map((stage) => {
           const tiles = rows.filter((p) => stageOf(p) === stage);
@@ -157,7 +157,7 @@ function Tile({ p, stage, influencer, busy, overdue, gifted, focus, onMove }: Ti
       ) : null}
       <div className="move-row">
         <label htmlFor={selectId}>
-          Move <span className="sr-only">{name} </span>to
+          Move to stage<span className="sr-only"> for {name}</span>
         </label>
         <select ref={selectRef} id={selectId} value={target} disabled={busy} onChange={(e) => setTarget(e.target.value)}>
           {STAGES.map((s) => (

@@ -1,5 +1,6 @@
 import { Field } from '../../components/ui.tsx';
 import { formatMoney, parseMoney, toDecimalString } from '../../lib/format.ts';
+import './campaigns.css';
 
 // A commission plan (src/commissions/rules/plan-schema.ts) as a small form: percent of the sale,
 // a fixed amount per sale, per lead or per click; anything richer (tiers, bonuses, overrides,

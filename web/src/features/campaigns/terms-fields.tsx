@@ -83,18 +83,18 @@ export function TermsFields({ value, onChange, planError }: { value: TermsDraft;
   const set = (k: keyof TermsDraft) => (e: { target: { value: string } }) => onChange({ ...value, [k]: e.target.value });
   return (
     <>
-      <div className="form-row">
+      <div className="form-row terms-grid">
         <Field label="Flat fee (optional)" hint="Paid when a deliverable goes live.">
           {(id, d) => <input id={id} aria-describedby={d} inputMode="decimal" placeholder="600.00" value={value.flatFee} onChange={set('flatFee')} />}
         </Field>
         <Field label="Fee currency">{(id) => <input id={id} maxLength={3} value={value.currency} onChange={set('currency')} />}</Field>
       </div>
       <PlanEditor legend="Commission plan for this creator (optional)" allowNone value={value.plan} onChange={(plan) => onChange({ ...value, plan })} error={planError} />
-      <div className="form-row">
+      <div className="form-row terms-grid">
         <Field label="Usage rights">{(id) => <input id={id} maxLength={500} placeholder="organic reposts for 90 days" value={value.usageRights} onChange={set('usageRights')} />}</Field>
         <Field label="Exclusivity">{(id) => <input id={id} maxLength={500} placeholder="no competing skincare brands for 30 days" value={value.exclusivity} onChange={set('exclusivity')} />}</Field>
       </div>
-      <div className="form-row">
+      <div className="form-row terms-grid">
         <Field label="Starts on">{(id) => <input id={id} type="date" value={value.startsAt} onChange={set('startsAt')} />}</Field>
         <Field label="Ends on">{(id) => <input id={id} type="date" value={value.endsAt} onChange={set('endsAt')} />}</Field>
       </div>
@@ -102,7 +102,7 @@ export function TermsFields({ value, onChange, planError }: { value: TermsDraft;
         <input type="checkbox" checked={value.longTerm} onChange={(e) => onChange({ ...value, longTerm: e.target.checked })} /> Long-term partnership (monthly deliverables for 3–6 months, renewable)
       </label>
       {value.longTerm ? (
-        <div className="form-row">
+        <div className="form-row terms-grid">
           <Field label="Months">
             {(id) => (
               <select id={id} value={value.months} onChange={set('months')}>

@@ -72,7 +72,7 @@ export function PayoutDetailsDialog({ open, influencerId, onClose }: { open: boo
                 <input type="radio" name="payout-method" checked={method === 'paypal'} onChange={() => setMethod('paypal')} /> PayPal
               </label>
               <label>
-                <input type="radio" name="payout-method" checked={method === 'bank'} onChange={() => setMethod('bank')} /> Bank transfer (IBAN)
+                <input type="radio" name="payout-method" checked={method === 'bank'} onChange={() => setMethod('bank')} /> Bank transfer
               </label>
             </div>
           </fieldset>
