@@ -67,7 +67,7 @@ export function AddCreatorDialog({ open, onClose }: { open: boolean; onClose: ()
           </div>
           <div className="actions">
             <button type="submit" disabled={busy}>
-              {busy ? 'Adding…' : 'Add creator'}
+              {busy ? 'Saving…' : 'Save creator'}
             </button>
             <button type="button" className="secondary" onClick={close}>
               Cancel
