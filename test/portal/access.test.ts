@@ -180,6 +180,10 @@ describe.each(ENGINES)('creator portal access on %s', (engine) => {
       }
       expect((await call('POST', '/api/v1/portal/links', brand, {})).statusCode).toBe(401);
     }
+    // Dot segments and encodings route by the matched route, never past the portal's hook.
+    for (const url of ['/api/v1/portal/../influencers', '/api/v1/portal/%2e%2e/influencers', '/api/v1/portal/..%2finfluencers']) {
+      expect((await call('GET', url, headers)).statusCode, url).not.toBe(200);
+    }
     // Both credentials at once: each side still sees only its own.
     const both = { ...headers, authorization: ws.auth.authorization! };
     expect((await call('GET', '/api/v1/portal/session', both)).json().creator.influencerId).toBe(inf.id);
@@ -199,6 +203,11 @@ describe.each(ENGINES)('creator portal access on %s', (engine) => {
     expect((await call('GET', '/api/v1/portal/session', fresh)).statusCode).toBe(401);
     expect((await call('POST', '/api/v1/portal/login', {}, { email: inf.email, password: 'another long password' }, '10.3.0.1')).statusCode).toBe(401);
     expect((await call('GET', `/api/v1/influencers/${inf.id}/portal-access`, ws.auth)).json()).toMatchObject({ hasAccount: false });
+  });
+
+  it('documents the portal routes in the OpenAPI document', async () => {
+    const paths = Object.keys((await call('GET', '/api/v1/openapi.json')).json().paths);
+    for (const p of ['/api/v1/portal/accept', '/api/v1/portal/links', '/api/v1/portal/earnings', '/api/v1/influencers/{id}/invite']) expect(paths).toContain(p);
   });
 
   it('refuses an address another creator of the brand already logs in with', async () => {
