@@ -85,7 +85,7 @@ function LinkItem({ link: l }: { link: CreatorLink }) {
         <span className="small muted">{l.clicks === 1 ? 'click' : 'clicks'}</span>
       </div>
       <a className="small portal-link-qr" href={l.qrSvgUrl} download={`qr-${l.code}.svg`}>
-        Download QR code<span className="sr-only"> for {l.shortUrl}</span>
+        Download QR<span className="sr-only"> code for {l.shortUrl}</span>
       </a>
     </li>
   );

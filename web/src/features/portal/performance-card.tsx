@@ -57,7 +57,7 @@ export function PerformanceCard() {
               <Stat label="Earned" value="—" hint="no commissions in this period yet" />
             )}
           </div>
-          <div className="grid cols-2">
+          <div className="grid portal-charts">
             {currencies.map((currency) => (
               <EarningsChart key={currency} currency={currency} stats={data} labels={labels} />
             ))}
