@@ -39,17 +39,17 @@ export async function openCreatorSession(db: Db, account: { id: string; workspac
   return { token, csrfToken, expiresAt };
 }
 
-/** The live portal session for a cookie token, or null (unknown, expired, account removed). */
+/** The live portal session for a cookie token, or null (unknown, expired, account removed, workspace archived). */
 export async function findCreatorSession(db: Db, token: string, now = new Date()): Promise<CreatorSession | null> {
   const row = await db
     .selectFrom('creator_sessions as s')
     .innerJoin('creator_accounts as a', (j) => j.onRef('a.id', '=', 's.account_id').onRef('a.influencer_id', '=', 's.influencer_id').onRef('a.workspace_id', '=', 's.workspace_id'))
     .innerJoin('influencers as i', (j) => j.onRef('i.id', '=', 'a.influencer_id').onRef('i.workspace_id', '=', 'a.workspace_id'))
     .innerJoin('workspaces as w', 'w.id', 'a.workspace_id')
-    .select(['s.id', 's.account_id', 's.workspace_id', 's.influencer_id', 's.csrf_token', 's.expires_at', 'a.email', 'i.name', 'w.name as workspace_name', 'w.slug as workspace_slug'])
+    .select(['s.id', 's.account_id', 's.workspace_id', 's.influencer_id', 's.csrf_token', 's.expires_at', 'a.email', 'i.name', 'w.name as workspace_name', 'w.slug as workspace_slug', 'w.archived_at'])
     .where('s.token_hash', '=', sha256Hex(token))
     .executeTakeFirst();
-  if (!row || row.expires_at <= now) return null;
+  if (!row || row.expires_at <= now || row.archived_at) return null;
   return {
     id: row.id,
     accountId: row.account_id,
