@@ -14,10 +14,17 @@ export function Modal({ open, title, onClose, children, wide = false }: { open: 
   useEffect(() => {
     const el = ref.current;
     if (!open || !el) return;
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!el.open) el.showModal();
+    // Start on the first form field rather than the close button.
+    el.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])')?.focus();
     const closed = () => onCloseRef.current();
     el.addEventListener('close', closed);
-    return () => el.removeEventListener('close', closed);
+    return () => {
+      el.removeEventListener('close', closed);
+      // Closed by a button (the element goes away without close()): focus returns where it was.
+      if (previous?.isConnected) previous.focus();
+    };
   }, [open]);
   if (!open) return null;
   return (
