@@ -1,4 +1,4 @@
-import { parsePlanOrThrow } from '../commissions/plan-for.ts';
+import { parseWorkspacePlan } from '../commissions/plan-for.ts';
 import { audit } from '../shared/audit.ts';
 import type { Context } from '../shared/context.ts';
 import { isUniqueViolation } from '../shared/db-errors.ts';
@@ -45,7 +45,7 @@ export async function createCampaign({ ctx, input }: { ctx: Context; input: Crea
           starts_at: startsAt,
           ends_at: endsAt,
           status: v.status,
-          commission_plan: v.commissionPlan === undefined ? null : JSON.stringify(parsePlanOrThrow(v.commissionPlan)),
+          commission_plan: v.commissionPlan === undefined ? null : JSON.stringify(await parseWorkspacePlan({ ...ctx, db: trx }, v.commissionPlan)),
           goal: v.goal ?? null,
           brief: JSON.stringify(v.brief ?? {}),
           budget_amount: v.budget?.amount ?? null,

@@ -1,4 +1,4 @@
-import { parsePlanOrThrow } from '../commissions/plan-for.ts';
+import { parseWorkspacePlan } from '../commissions/plan-for.ts';
 import { notifyCache } from '../db/cache-notify.ts';
 import { audit } from '../shared/audit.ts';
 import type { Context } from '../shared/context.ts';
@@ -48,7 +48,7 @@ export async function updateCampaign({ ctx, input }: { ctx: Context; input: { id
           ...(patch.budget !== undefined ? { budget_amount: patch.budget?.amount ?? null, budget_currency: patch.budget?.currency ?? null } : {}),
           ...(patch.guidelines !== undefined ? { guidelines: patch.guidelines } : {}),
           ...(patch.deliverablesTemplate !== undefined ? { deliverables_template: JSON.stringify(patch.deliverablesTemplate) } : {}),
-          ...(patch.commissionPlan !== undefined ? { commission_plan: patch.commissionPlan === null ? null : JSON.stringify(parsePlanOrThrow(patch.commissionPlan)) } : {}),
+          ...(patch.commissionPlan !== undefined ? { commission_plan: patch.commissionPlan === null ? null : JSON.stringify(await parseWorkspacePlan({ ...ctx, db: trx }, patch.commissionPlan)) } : {}),
           updated_at: new Date(),
         })
         .where('workspace_id', '=', ctx.workspaceId)

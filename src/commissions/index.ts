@@ -1,6 +1,6 @@
 export { accrueCommissions } from './accrue-commissions.ts';
 export { approveCommissions, approveDueEverywhere, rejectCommission } from './lifecycle.ts';
-export { parsePlanOrThrow, planFor } from './plan-for.ts';
+export { parsePlanOrThrow, parseWorkspacePlan, planFor } from './plan-for.ts';
 export { reverseCommissionsForRefund } from './reverse-commissions.ts';
 export { toCommissionDto } from './to-commission-dto.ts';
 export { commissionRoutes } from './routes.ts';

@@ -8,7 +8,7 @@ import { notFound } from '../shared/errors.ts';
 import { cursorAtColumn, decodeCursor, encodeCursor } from '../shared/page-cursor.ts';
 import { approveCommissions, rejectCommission } from './lifecycle.ts';
 import { accrueClickCommissions } from './accrue-click-commissions.ts';
-import { parsePlanOrThrow } from './plan-for.ts';
+import { parseWorkspacePlan } from './plan-for.ts';
 import { toCommissionDto } from './to-commission-dto.ts';
 
 const STATUSES = ['pending', 'approved', 'paid', 'rejected', 'cancelled'] as const;
@@ -74,7 +74,7 @@ export function commissionRoutes(app: App, { database }: RouteDeps): void {
     { schema: { tags, summary: "Override the campaign's commission plan for one creator", params: z.strictObject({ id: z.string().max(100), influencerId: z.string().max(100) }), body: z.strictObject({ plan: z.unknown() }) } },
     async (request) => {
       const ctx = contextOf(request, database);
-      const plan = parsePlanOrThrow(request.body.plan, 'plan');
+      const plan = await parseWorkspacePlan(ctx, request.body.plan, 'plan');
       const owned = await ctx.db
         .selectFrom('campaigns')
         .select('id')

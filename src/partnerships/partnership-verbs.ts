@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { getCampaignForLinks } from '../campaigns/index.ts';
-import { parsePlanOrThrow } from '../commissions/index.ts';
+import { parseWorkspacePlan } from '../commissions/index.ts';
 import type { PartnershipsTable } from '../db/schema-partnerships.ts';
 import { getInfluencer } from '../influencers/index.ts';
 import { audit } from '../shared/audit.ts';
@@ -65,7 +65,7 @@ export async function createPartnership({ ctx, input }: { ctx: Context; input: u
   const d = CreatePartnershipInput.parse(input);
   const campaign = await getCampaignForLinks({ ctx, id: d.campaignId });
   const influencer = await getInfluencer({ ctx, input: { id: d.influencerId } });
-  const plan = d.terms.commissionPlan !== undefined ? parsePlanOrThrow(d.terms.commissionPlan, 'terms.commissionPlan') : null;
+  const plan = d.terms.commissionPlan !== undefined ? await parseWorkspacePlan(ctx, d.terms.commissionPlan, 'terms.commissionPlan') : null;
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const tctx = { ...ctx, db: trx };

@@ -53,7 +53,8 @@ export async function fullWorkspace(env: TestEnv, tag: string) {
   const gift = (await call('POST', `/api/v1/partnerships/${partnership.id}/gifts`, { product: 'Serum', value: 4500, currency: 'USD' })).gift;
   await call('POST', '/api/v1/deliverables/send-reminders'); // due within 48 h: an in-app notice
   const notifications = (await call('GET', '/api/v1/notifications')).data;
-  await call('PUT', '/api/v1/integrations/stripe', { secret: 'whsec_fuzzing_secret' }, admin);
+  const stripeSecret = `whsec_${tag}_${w.slug}`;
+  await call('PUT', '/api/v1/integrations/stripe', { secret: stripeSecret }, admin);
   const postback = await call('PUT', '/api/v1/integrations/postback', {}, admin);
   const snippet = await call('PUT', '/api/v1/integrations/snippet', {}, admin);
   const items = (await call('GET', `/api/v1/payouts/batches/${batch.id}`)).batch.items;
@@ -91,6 +92,9 @@ export async function fullWorkspace(env: TestEnv, tag: string) {
     creator: portal.headers as Record<string, string>,
     creatorId: portal.creator.id as string,
     creatorInfluencerId: other.id as string,
+    stripeSecret,
+    /** Strings only this workspace holds, to look for in another workspace's answers. */
+    names: [`Ana${tag}`, `Ben ${tag}`, w.slug, `ana-${tag}@example.com`],
     codes: { links: [p.link.code as string, secondLink.code as string], coupon: coupon.code as string },
     /** Values for body and query fields that name something stored, by field name. */
     values: {

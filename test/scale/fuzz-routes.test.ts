@@ -134,7 +134,7 @@ describe.each(ENGINES)('fuzzing every route of the OpenAPI document on %s', (eng
     const settings = await env.app.inject({ method: 'PUT', url: '/api/v1/discovery/settings', headers: w.auth, payload: { youtube: { apiKey: 'fuzz-key', baseUrl: youtube.url } } });
     expect(settings.statusCode, settings.body).toBe(200);
     rows = await rowCounter(env.database.db);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await env?.close();
     await youtube?.close();
