@@ -132,6 +132,9 @@ describe.each(ENGINES)('workspace isolation of every route on %s', (engine) => {
       { method: 'POST', url: '/api/v1/partnerships', headers: a.auth, payload: { campaignId: aCmp, influencerId: bInf } },
       { method: 'PATCH', url: `/api/v1/influencers/${aInf}`, headers: a.auth, payload: { recruitedBy: bInf } },
       { method: 'PUT', url: `/api/v1/campaigns/${aCmp}/commission-plans/${aInf}`, headers: a.auth, payload: { plan: { type: 'percent', percent: 10, splits: [{ influencerId: aInf, share: 50 }, { influencerId: bInf, share: 50 }] } } },
+      { method: 'POST', url: '/api/v1/campaigns', headers: a.auth, payload: { name: 'Cross split', destinationUrl: 'https://shop.example.com/', commissionPlan: { type: 'percent', percent: 10, splits: [{ influencerId: bInf, share: 100 }] } } },
+      { method: 'PATCH', url: `/api/v1/campaigns/${aCmp}`, headers: a.auth, payload: { commissionPlan: { type: 'percent', percent: 10, splits: [{ influencerId: bInf, share: 100 }] } } },
+      { method: 'POST', url: '/api/v1/partnerships', headers: a.auth, payload: { campaignId: aCmp, influencerId: a.ids.influencer[1], terms: { commissionPlan: { type: 'percent', percent: 10, splits: [{ influencerId: bInf, share: 100 }] } } } },
       { method: 'POST', url: `/api/v1/payouts/batches/${a.ids.payoutBatch[0]}/mark-paid`, headers: a.auth, payload: { itemIds: b.values.itemIds } },
       { method: 'POST', url: `/api/v1/payouts/batches/${a.ids.payoutBatch[0]}/mark-failed`, headers: a.auth, payload: { itemIds: b.values.itemIds, reason: 'cross' } },
     ];
