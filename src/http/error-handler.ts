@@ -83,9 +83,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 }
 
-const NOT_APP = /^\/(api|r|assets)(\/|$)|^\/(t\.js|healthz|readyz|metrics)$/;
+// The web app's own pages (web/src/brand-app.tsx and the portal); anything else stays a 404.
+const APP_PAGES = /^\/(?:(?:discover|campaigns|partnerships|links|conversions|commissions|payouts|settings|portal)(?:\/[\w-]*)*\/?)?$/;
 
-/** A page of the web app: not the API, a redirect or an asset, and no file extension. */
+/** A page of the web app (a client-side route), answered with index.html. */
 function isAppPath(pathname: string): boolean {
-  return !NOT_APP.test(pathname) && !/\.[a-z0-9]+$/i.test(pathname);
+  return APP_PAGES.test(pathname);
 }

@@ -7,6 +7,8 @@ export type TodayTotals = {
   botClicks: number;
   sales: number;
   leads: number;
+  /** Attributed today but held for fraud review: not in sales or revenue until approved. */
+  inReview: number;
   revenue: { currency: string; amount: number }[];
 };
 
@@ -24,21 +26,23 @@ export async function todayTotals(db: Db, workspaceId: string, now = new Date())
       select human_clicks, bot_clicks from click_stats_delta
       where workspace_id = ${workspaceId} and dimension = '' and bucket >= ${day}::timestamptz and bucket < ${day}::timestamptz + interval '1 day'
     ) t`.execute(db);
-  const conv = await sql<{ type: string; currency: string | null; n: bigint; revenue: bigint }>`
-    select type, currency, count(*)::int8 as n, coalesce(sum(amount - refunded_amount), 0)::int8 as revenue from conversions
-    where workspace_id = ${workspaceId} and status = 'active' and influencer_id is not null
+  const conv = await sql<{ type: string; status: string; currency: string | null; n: bigint; revenue: bigint }>`
+    select type, status, currency, count(*)::int8 as n, coalesce(sum(amount - refunded_amount), 0)::int8 as revenue from conversions
+    where workspace_id = ${workspaceId} and status in ('active', 'review') and influencer_id is not null
       and occurred_at >= ${day}::timestamptz and occurred_at < ${day}::timestamptz + interval '1 day'
-    group by 1, 2`.execute(db);
+    group by 1, 2, 3`.execute(db);
   const totals: TodayTotals = {
     day,
     humanClicks: Number(clicks.rows[0]?.human ?? 0),
     botClicks: Number(clicks.rows[0]?.bot ?? 0),
     sales: 0,
     leads: 0,
+    inReview: 0,
     revenue: [],
   };
   for (const r of conv.rows) {
-    if (r.type === 'sale') {
+    if (r.status === 'review') totals.inReview += Number(r.n);
+    else if (r.type === 'sale') {
       totals.sales += Number(r.n);
       if (r.currency) totals.revenue.push({ currency: r.currency, amount: Number(r.revenue) });
     } else totals.leads += Number(r.n);

@@ -141,16 +141,12 @@ export function Dialog({ open, title, onClose, children }: { open: boolean; titl
   if (!open) return null;
   return (
     <dialog
-      open
       className="dialog"
       aria-modal="true"
       aria-labelledby={id}
       ref={(el) => {
-        if (el && !el.hasAttribute('data-shown')) {
-          el.setAttribute('data-shown', '');
-          el.close();
-          el.showModal();
-        }
+        // showModal (not the open attribute) gives the backdrop, focus trap and Escape.
+        if (el && !el.open) el.showModal();
       }}
       onClose={onClose}
       onCancel={onClose}

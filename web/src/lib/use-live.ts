@@ -6,6 +6,7 @@ export type LiveTotals = {
   botClicks: number;
   sales: number;
   leads: number;
+  inReview: number;
   revenue: { currency: string; amount: number }[];
 };
 

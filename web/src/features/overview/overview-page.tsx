@@ -109,7 +109,12 @@ export default function OverviewPage() {
         <div className="stats" aria-live="polite">
           <Stat testId="live-clicks" label="Human clicks today" value={live ? formatNumber(live.humanClicks) : '…'} />
           <Stat testId="live-bots" label="Bot clicks ignored" value={live ? formatNumber(live.botClicks) : '…'} />
-          <Stat testId="live-sales" label="Sales today" value={live ? formatNumber(live.sales) : '…'} />
+          <Stat
+            testId="live-sales"
+            label="Sales today"
+            value={live ? formatNumber(live.sales) : '…'}
+            hint={live && live.inReview > 0 ? <Link href="/conversions">{formatNumber(live.inReview)} more held for review</Link> : undefined}
+          />
           <Stat testId="live-leads" label="Leads today" value={live ? formatNumber(live.leads) : '…'} />
           <Stat
             testId="live-revenue"
