@@ -11,6 +11,13 @@ import { REPO_ROOT, runCli, startServerProcess, type ServerProcess } from '../he
 const REAL_CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 export const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
 
+/** The page's data is in: a heading is shown and no "Loading…" placeholder is left. */
+async function loaded(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !Array.from((globalThis as any).document.querySelectorAll('.loading')).length, null, { timeout: 15_000 });
+}
+
 // A newcomer's first run: `advocate demo`, then `npm start` (which prints the demo login), then the
 // populated dashboard in a real browser: every main page loads, is accessible and is screenshotted.
 describe('the demo dashboard in Chromium', { timeout: 300_000 }, () => {
@@ -28,6 +35,8 @@ describe('the demo dashboard in Chromium', { timeout: 300_000 }, () => {
     const demo = await runCli(['demo'], { ADVOCATE_DATA_DIR: dataDir });
     expect(demo.code, demo.stderr).toBe(0);
     server = await startServerProcess({ ADVOCATE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    // Printed just after the server starts listening (it checks the login is still valid first).
+    for (let i = 0; i < 150 && !server.output().includes('Advocate dashboard: http'); i++) await new Promise((r) => setTimeout(r, 100));
     const printed = /Demo login: (\S+) \/ (\S+)/.exec(server.output());
     expect(printed, server.output()).not.toBeNull();
     login = { email: printed![1]!, password: printed![2]! };
@@ -92,7 +101,7 @@ describe('the demo dashboard in Chromium', { timeout: 300_000 }, () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: title, exact: true }).click();
     await page.waitForURL(server.url + href);
     await page.getByRole('heading', { level: 1, name: new RegExp(title) }).waitFor();
-    await page.waitForLoadState('networkidle');
+    await loaded(page);
     expect(await page.getByRole('alert').allTextContents()).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, `${shot}.png`), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
@@ -102,14 +111,31 @@ describe('the demo dashboard in Chromium', { timeout: 300_000 }, () => {
     await page.goto(server.url + '/campaigns');
     await page.getByRole('link', { name: /Spring|Summer|Glow|Launch/ }).first().click();
     await page.waitForURL(/\/campaigns\/cmp_/);
-    await page.waitForLoadState('networkidle');
+    await loaded(page);
+    await page.getByRole('tab', { name: 'Pipeline' }).waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'campaign.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Drag a creator to the next stage; move another with the keyboard-friendly control.
+    const column = (stage: string) => page.locator(`section[data-stage="${stage}"]`);
+    const tile = column('prospect').locator('article').first();
+    const name = (await tile.getAttribute('aria-label'))!;
+    await tile.dragTo(column('contacted'));
+    await column('contacted').locator(`article[aria-label="${name}"]`).waitFor();
+    const other = column('contacted').locator('article').filter({ hasNot: page.locator(`[aria-label="${name}"]`) }).first();
+    const otherName = (await other.getAttribute('aria-label'))!;
+    await page.getByLabel(`Move to stage for ${otherName}`).selectOption({ label: 'Negotiating' });
+    await page.getByRole('button', { name: `Move ${otherName} to Negotiating` }).click();
+    await column('negotiating').locator(`article[aria-label="${otherName}"]`).waitFor();
+    await page.reload();
+    await column('contacted').locator(`article[aria-label="${name}"]`).waitFor();
+    await column('negotiating').locator(`article[aria-label="${otherName}"]`).waitFor();
     await page.goto(server.url + '/discover');
     await page.waitForLoadState('networkidle');
     await page.locator('a[href^="/discover/inf_"]').first().click();
     await page.waitForURL(/\/discover\/inf_/);
-    await page.waitForLoadState('networkidle');
+    await loaded(page);
+    await page.getByRole('heading', { name: 'Authenticity' }).waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'creator.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
   });
