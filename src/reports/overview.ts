@@ -34,7 +34,8 @@ const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 /**
  * The brand overview: clicks (human and bot), leads, sales, attributed revenue and commissions per
- * UTC day, with the same-length previous period for comparison. Clicks come from the rollups.
+ * UTC day (commissions on the day of the sale they pay for), with the same-length previous period
+ * for comparison. Clicks come from the rollups.
  * @example await overview({ ctx, input: { from: '2026-11-01', to: '2026-11-30' } })
  */
 export async function overview({ ctx, input }: { ctx: Context; input: OverviewQuery }): Promise<Overview> {
@@ -57,11 +58,13 @@ export async function overview({ ctx, input }: { ctx: Context; input: OverviewQu
     where workspace_id = ${ctx.workspaceId} and status = 'active' and influencer_id is not null ${campaign}
       and occurred_at >= ${new Date(prevFromT).toISOString()}::timestamptz and occurred_at < ${new Date(endT).toISOString()}::timestamptz
     group by 1, 2, 3`.execute(ctx.db);
+  // A commission counts on the day of the sale it pays for (its own creation day otherwise).
+  const earnedAt = sql`coalesce(cv.occurred_at, c.created_at)`;
   const com = await sql<{ day: string; currency: string; amount: bigint }>`
-    select to_char((created_at at time zone 'UTC')::date, 'YYYY-MM-DD') as day, currency, coalesce(sum(amount), 0)::int8 as amount
-    from commissions
-    where workspace_id = ${ctx.workspaceId} and status not in ('rejected', 'cancelled') ${campaign}
-      and created_at >= ${new Date(prevFromT).toISOString()}::timestamptz and created_at < ${new Date(endT).toISOString()}::timestamptz
+    select to_char((${earnedAt} at time zone 'UTC')::date, 'YYYY-MM-DD') as day, c.currency, coalesce(sum(c.amount), 0)::int8 as amount
+    from commissions c left join conversions cv on cv.id = c.conversion_id and cv.workspace_id = c.workspace_id
+    where c.workspace_id = ${ctx.workspaceId} and c.status not in ('rejected', 'cancelled') ${q.campaignId ? sql`and c.campaign_id = ${q.campaignId}` : sql``}
+      and ${earnedAt} >= ${new Date(prevFromT).toISOString()}::timestamptz and ${earnedAt} < ${new Date(endT).toISOString()}::timestamptz
     group by 1, 2`.execute(ctx.db);
 
   const fromDay = isoDay(fromT);
