@@ -28,10 +28,15 @@ const NAV: { href: string; label: string }[] = [
   { href: '/settings', label: 'Settings' },
 ];
 
+// Asked for as soon as the script runs, in parallel with React's first render.
+const earlySession: Promise<BrandSession> | null =
+  typeof window !== 'undefined' && !window.location.pathname.startsWith('/portal') ? api<BrandSession>('/api/v1/auth/session') : null;
+earlySession?.catch(() => {});
+
 export default function BrandApp() {
   const [session, setSession] = useState<BrandSession | null | undefined>(undefined);
   useEffect(() => {
-    api<BrandSession>('/api/v1/auth/session')
+    (earlySession ?? api<BrandSession>('/api/v1/auth/session'))
       .then((s) => {
         setCsrfToken(s.csrfToken);
         setSession(s);

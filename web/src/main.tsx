@@ -3,9 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { Loading } from './components/ui.tsx';
 import './styles.css';
 
+import BrandApp from './brand-app.tsx';
+
 // Two apps share one bundle entry: the brand dashboard at / and the creator portal at /portal.
-// Each is its own chunk, so a creator never downloads the brand pages and vice versa.
-const BrandApp = lazy(() => import('./brand-app.tsx'));
+// The brand shell and overview are in the entry (no extra round trip on the first load); the
+// portal and every other brand page are their own chunks.
 const PortalApp = lazy(() => import('./features/portal/portal-app.tsx'));
 
 const isPortal = window.location.pathname === '/portal' || window.location.pathname.startsWith('/portal/');
