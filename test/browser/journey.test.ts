@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { seriousViolations } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { createTestEnv, workspaceWithKey, type TestEnv } from '../helpers/engines.ts';
 import { REPO_ROOT } from '../helpers/processes.ts';
@@ -163,6 +164,7 @@ describe('a brand and a creator in Chromium, end to end', { timeout: 240_000 }, 
     shortUrl = (await creator.locator('code').filter({ hasText: '/r/' }).first().textContent())!;
     expect(shortUrl).toMatch(/\/r\/\w+/);
     await creator.screenshot({ path: path.join(ARTIFACTS, 'portal-links.png'), fullPage: true });
+    expect(await seriousViolations(creator)).toEqual([]);
   });
 
   it('a shopper clicks the link, buys on the merchant site, and the brand sees both live within 2 s', async () => {
@@ -191,6 +193,8 @@ describe('a brand and a creator in Chromium, end to end', { timeout: 240_000 }, 
     // The creator sees the click and the pending commission too.
     await creator.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Earnings' }).click();
     await creator.getByText('$12.00').first().waitFor();
+    await creator.screenshot({ path: path.join(ARTIFACTS, 'portal-earnings.png'), fullPage: true });
+    expect(await seriousViolations(creator)).toEqual([]);
   });
 
   it('after the hold the brand approves the commission, pays it in a batch and downloads the PayPal CSV', async () => {
