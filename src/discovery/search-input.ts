@@ -15,7 +15,8 @@ const share = (name: string) =>
   z.coerce.number({ message: `${name} must be a number` }).min(0, `${name} is a fraction from 0 to 1 (0.3 = 30%)`).max(1, `${name} is a fraction from 0 to 1 (0.3 = 30%)`);
 const rate = (name: string) =>
   z.coerce.number({ message: `${name} must be a number` }).min(0, `${name} must not be negative`).max(1, `${name} is a fraction: 0.02 means 2%`);
-const followers = (name: string) => z.coerce.number({ message: `${name} must be a number` }).int(`${name} must be a whole number`).min(0);
+// Follower counts are stored as integer (the import caps them the same way).
+const followers = (name: string) => z.coerce.number({ message: `${name} must be a number` }).int(`${name} must be a whole number`).min(0).max(2_147_483_647, `${name} must be at most 2147483647`);
 const NicheId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'niche ids are lower-case letters, digits and dashes');
 const Country = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'countries are ISO 3166-1 alpha-2 codes such as DE');
 

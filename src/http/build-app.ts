@@ -51,6 +51,7 @@ import { registerAuth } from './auth.ts';
 import { registerErrorHandling, replyWithError } from './error-handler.ts';
 import { registerHealth } from './health.ts';
 import { registerMetrics } from './metrics.ts';
+import { registerUnstorableTextCheck } from './reject-unstorable-text.ts';
 import type { App, RouteDeps } from './types.ts';
 
 export type AppDeps = { config: Config; database: Database; logger?: FastifyServerOptions['logger'] };
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.get('/api/v1/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerAuth(app, database);
+  registerUnstorableTextCheck(app);
   registerMetrics(app);
   registerHealth(app, database);
 

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { isConnectionError, isUnstorableText } from '../shared/db-errors.ts';
+import { isConnectionError, unstorableValue } from '../shared/db-errors.ts';
 import { AppError, ERROR_STATUS, type ErrorCode } from '../shared/errors.ts';
 
 /** Turns a zod issue path into `body.items.0.amount`-style text a user can find in their payload. */
@@ -45,8 +45,10 @@ function toAppError(err: FastifyError | Error, request: FastifyRequest): AppErro
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', `Content-Type ${request.headers['content-type'] ?? '(none)'} is not supported: send application/json`);
   }
-  // Any text input (path, query, body) reaches SQL as a parameter; PostgreSQL refuses NUL in text.
-  if (isUnstorableText(err)) return new AppError('VALIDATION', 'A text value holds a NUL character (\\u0000), which cannot be stored; remove it');
+  // Inputs (path, query, body) reach SQL as parameters; values PostgreSQL cannot hold are the caller's to fix.
+  const unstorable = unstorableValue(err);
+  if (unstorable === 'text') return new AppError('VALIDATION', 'A text value holds a NUL character (\\u0000), which cannot be stored; remove it');
+  if (unstorable === 'date') return new AppError('VALIDATION', 'A date is out of range: years 1 to 9999 can be stored');
   if (isConnectionError(err)) return new AppError('UNAVAILABLE', 'The database is unreachable; try again shortly', { retry: true });
   const status = fe.statusCode ?? 500;
   if (status >= 400 && status < 500) {

@@ -13,8 +13,12 @@ export function isConnectionError(err: unknown): boolean {
   return /Connection terminated|connect ECONNREFUSED|terminating connection/i.test(e.message ?? '');
 }
 
-/** True when a value cannot be stored as text: a NUL character (SQLSTATE 22021), or \u0000 in JSON (22P05). */
-export function isUnstorableText(err: unknown): boolean {
+/**
+ * Why PostgreSQL refused a value a request carried, or null: NUL in text (SQLSTATE 22021), \u0000
+ * in JSON (22P05), a date outside its range such as year 0 (22008), or before 1 BC as JavaScript
+ * writes it ('-000001-…', 22007).
+ */
+export function unstorableValue(err: unknown): 'text' | 'date' | null {
   const code = (err as { code?: string } | null)?.code;
-  return code === '22021' || code === '22P05';
+  return code === '22021' || code === '22P05' ? 'text' : code === '22008' || code === '22007' ? 'date' : null;
 }

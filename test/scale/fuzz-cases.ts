@@ -47,14 +47,15 @@ function pathParamArb(op: Operation, p: Parameter, w: FullWorkspace): fc.Arbitra
 const asQueryValue = (v: unknown): string[] =>
   Array.isArray(v) ? v.flatMap(asQueryValue) : v instanceof RawNumber ? [v.text] : typeof v === 'string' ? [v] : v === null || v === undefined ? [''] : [typeof v === 'object' ? encodeJson(v) : String(v)];
 
-function queryArb(params: Parameter[], pools: Pools): fc.Arbitrary<string> {
+function queryArb(params: Parameter[], pools: Pools, clean = false): fc.Arbitrary<string> {
   const each = params.map((p) => {
-    const value = fc.oneof({ weight: 4, arbitrary: validish(p.schema, pools, p.name) }, { weight: 1, arbitrary: hostileValue });
+    const value = clean ? validish(p.schema, pools, p.name, 0, true) : fc.oneof({ weight: 4, arbitrary: validish(p.schema, pools, p.name) }, { weight: 1, arbitrary: hostileValue });
     return (p.required ? value.map((v) => [p.name, v] as const) : fc.option(value.map((v) => [p.name, v] as const), { freq: 2 })) as fc.Arbitrary<readonly [string, unknown] | null>;
   });
   const extras = fc.array(fc.tuple(fc.constantFrom('extra', 'workspaceId', 'limit', ...params.map((p) => p.name)), hostileValue), { maxLength: 2 });
   const raw = fc.option(fc.constantFrom(...RAW_URL_PIECES.map((p) => `${p}=${p}`)), { freq: 10 });
-  return fc.tuple(fc.tuple(...each), fc.oneof({ weight: 5, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: extras }), raw).map(([given, more, junk]) =>
+  const none = fc.constant([] as [string, unknown][]);
+  return fc.tuple(fc.tuple(...each), clean ? none : fc.oneof({ weight: 5, arbitrary: none }, { weight: 1, arbitrary: extras }), clean ? fc.constant(null) : raw).map(([given, more, junk]) =>
     [
       ...[...given.filter((x): x is readonly [string, unknown] => x !== null), ...more].flatMap(([k, v]) => asQueryValue(v).map((s) => `${pct(k)}=${pct(s)}`)),
       ...(junk ? [junk] : []),
@@ -64,9 +65,12 @@ function queryArb(params: Parameter[], pools: Pools): fc.Arbitrary<string> {
 
 const encodingArb = fc.constantFrom<Encoding>(...Array<Encoding>(14).fill('json'), 'json-charset', 'form', 'text-plain', 'xml', 'broken-json', 'empty-json', 'no-type');
 
-function schemaBodyArb(schema: JsonSchema, pools: Pools): fc.Arbitrary<Body> {
+/** The root name of a body whose schema is open, so a hint can fill it (schema-arbitrary HINTS). */
+const ROOT_NAME: Record<string, string> = { '/api/v1/influencers/{id}/payout-details': 'payoutDetails', '/api/v1/portal/payout-details': 'payoutDetails' };
+
+function schemaBodyArb(schema: JsonSchema, pools: Pools, root = ''): fc.Arbitrary<Body> {
   return fc
-    .tuple(validish(schema, pools), mutationArb, fc.nat(), hostileValue, extraKeyArb, encodingArb)
+    .tuple(validish(schema, pools, root), mutationArb, fc.nat(), hostileValue, extraKeyArb, encodingArb)
     .map(([value, mutation, pick, hostile, extraKey, encoding]) => ({ kind: 'value' as const, value: mutate(value, mutation, pick, hostile, extraKey), encoding }));
 }
 
@@ -156,8 +160,32 @@ function authArb(op: Operation): fc.Arbitrary<AuthKind> {
 
 const garbageAuthArb = fc.constantFrom('Bearer adv_nope', 'Bearer', 'Basic Zm9vOmJhcg==', 'bearer  a b', `Bearer ${'a'.repeat(5000)}`, 'Bearer adv_\' or 1=1 --');
 
-/** Everything a client could send to one operation. */
+/**
+ * Everything a client could send to one operation: half of the cases are well-formed (the right
+ * caller, real ids, values that satisfy the schema yet carry script and SQL strings) so they reach
+ * the verbs and store things; the other half are spoiled in every way.
+ */
 export function caseArb(op: Operation, w: FullWorkspace): fc.Arbitrary<FuzzCase> {
+  const special = ['/api/v1/postback/{token}', '/api/v1/webhooks/{provider}/{workspaceId}', '/r/{code}', '/api/v1/influencers/import'].includes(op.path);
+  return special ? hostileCaseArb(op, w) : fc.oneof(cleanCaseArb(op, w), hostileCaseArb(op, w));
+}
+
+function cleanCaseArb(op: Operation, w: FullWorkspace): fc.Arbitrary<FuzzCase> {
+  const pools = poolsOf(w);
+  const auth: fc.Arbitrary<AuthKind> = op.path.startsWith('/api/v1/portal/') ? fc.constant('creator') : LOGOUT.includes(op.path) ? fc.constant('key') : fc.constantFrom('key', 'key', 'admin');
+  const path = fc.tuple(
+    ...op.pathParams.map((p) => {
+      const kind = idKindOf(op.path, p.name);
+      return p.schema.enum ? fc.constantFrom(...(p.schema.enum as string[])) : kind ? fc.constantFrom(...w.ids[kind]) : fc.string({ minLength: 1, maxLength: 20 }).map(pct);
+    }),
+  );
+  const body: fc.Arbitrary<Body> = op.body
+    ? validish(op.body, pools, ROOT_NAME[op.path] ?? '', 0, true).map((value) => ({ kind: 'value', value, encoding: 'json' }))
+    : fc.constant({ kind: 'none' });
+  return fc.record({ auth, garbage: fc.constant(''), path, query: queryArb(op.query, pools, true), body, headers: fc.constant({}) });
+}
+
+function hostileCaseArb(op: Operation, w: FullWorkspace): fc.Arbitrary<FuzzCase> {
   const pools = poolsOf(w);
   const path = fc.tuple(...op.pathParams.map((p) => pathParamArb(op, p, w)));
   const base = { auth: authArb(op), garbage: garbageAuthArb, path };
@@ -184,7 +212,7 @@ export function caseArb(op: Operation, w: FullWorkspace): fc.Arbitrary<FuzzCase>
       headers: fc.record({ 'user-agent': headerSafe, referer: headerSafe, 'accept-language': headerSafe, 'x-forwarded-for': fc.constantFrom('1.2.3.4', 'not-an-ip', '::1, 10.0.0.1', '999.999.1.1') }, { requiredKeys: [] }),
     });
   }
-  const body = op.path === '/api/v1/influencers/import' ? importBodyArb() : op.body ? fc.oneof({ weight: 8, arbitrary: schemaBodyArb(op.body, pools) }, { weight: 1, arbitrary: noBody }) : noBody;
+  const body = op.path === '/api/v1/influencers/import' ? importBodyArb() : op.body ? fc.oneof({ weight: 8, arbitrary: schemaBodyArb(op.body, pools, ROOT_NAME[op.path]) }, { weight: 1, arbitrary: noBody }) : noBody;
   return fc.record({ ...base, query: queryArb(op.query, pools), body, headers: fc.constant({}) });
 }
 

@@ -36,20 +36,22 @@ const CURRENCIES = ['USD', 'EUR', 'JPY', 'GBP', 'KWD', 'usd', 'XXX', 'ZZZ'];
  * carry hostile strings and edge numbers wherever the schema lets them through; ids come from the
  * caller's workspace when the field names one.
  */
-export function validish(schema: JsonSchema, pools: Pools, name = '', depth = 0): fc.Arbitrary<unknown> {
+export function validish(schema: JsonSchema, pools: Pools, name = '', depth = 0, clean = false): fc.Arbitrary<unknown> {
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const alternatives = schema.anyOf ?? schema.oneOf;
-  if (alternatives) return fc.oneof(...alternatives.map((s) => validish(s, pools, name, depth)));
+  if (alternatives) return fc.oneof(...alternatives.map((s) => validish(s, pools, name, depth, clean)));
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   const real = pools.byField(name);
-  if (real?.length && (type === 'string' || type === undefined)) return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...real) }, { weight: 1, arbitrary: stringOf(schema, name) });
+  if (real?.length && (type === 'string' || type === undefined)) return clean ? fc.constantFrom(...real) : fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...real) }, { weight: 1, arbitrary: stringOf(schema, name, clean) });
+  const hint = type === undefined ? HINTS[name]?.(pools) : undefined;
+  if (hint) return clean ? hint : fc.oneof({ weight: 3, arbitrary: hint }, { weight: 1, arbitrary: hostileValue });
   switch (type) {
     case 'string':
-      return stringOf(schema, name);
+      return stringOf(schema, name, clean);
     case 'integer':
     case 'number':
-      return numberOf(schema, type === 'integer');
+      return numberOf(schema, type === 'integer', clean);
     case 'boolean':
       return fc.boolean();
     case 'null':
@@ -58,16 +60,16 @@ export function validish(schema: JsonSchema, pools: Pools, name = '', depth = 0)
       const min = schema.minItems ?? 0;
       const max = Math.min(schema.maxItems ?? 3, min + 3);
       if (real?.length && schema.items?.type === 'string') return fc.subarray(real, { minLength: Math.min(min, real.length) });
-      return fc.array(validish(schema.items ?? {}, pools, name, depth + 1), { minLength: min, maxLength: Math.max(min, max) });
+      return fc.array(validish(schema.items ?? {}, pools, name, depth + 1, clean), { minLength: min, maxLength: Math.max(min, max) });
     }
     case 'object': {
       if (depth > 6) return fc.constant({});
       const props = schema.properties ?? {};
-      const model = Object.fromEntries(Object.entries(props).map(([k, s]) => [k, validish(s, pools, k, depth + 1)]));
+      const model = Object.fromEntries(Object.entries(props).map(([k, s]) => [k, validish(s, pools, k, depth + 1, clean)]));
       const record = fc.record(model, { requiredKeys: (schema.required ?? []).filter((k) => k in props) });
       if (typeof schema.additionalProperties === 'object' && Object.keys(props).length === 0) {
-        const keys = schema.propertyNames ? (validish(schema.propertyNames, pools, 'key', depth + 1) as fc.Arbitrary<string>) : fc.string({ minLength: 1, maxLength: 12 });
-        return fc.dictionary(keys, validish(schema.additionalProperties, pools, name, depth + 1), { maxKeys: 3 });
+        const keys = schema.propertyNames ? (validish(schema.propertyNames, pools, 'key', depth + 1, clean) as fc.Arbitrary<string>) : fc.string({ minLength: 1, maxLength: 12 });
+        return fc.dictionary(keys, validish(schema.additionalProperties, pools, name, depth + 1, clean), { maxKeys: 3 });
       }
       return record;
     }
@@ -76,17 +78,18 @@ export function validish(schema: JsonSchema, pools: Pools, name = '', depth = 0)
   }
 }
 
-function stringOf(schema: JsonSchema, name: string): fc.Arbitrary<string> {
+function stringOf(schema: JsonSchema, name: string, clean: boolean): fc.Arbitrary<string> {
   const min = schema.minLength ?? 0;
   const max = schema.maxLength ?? 200_000;
   const fits = (s: string) => s.length >= min && s.length <= max;
   const plain = fc.string({ minLength: min, maxLength: Math.min(max, min + 24) });
   let shaped: fc.Arbitrary<string> = plain;
-  if (/currency/i.test(name)) shaped = fc.constantFrom(...CURRENCIES);
-  else if (schema.format === 'date-time' || /At$|^from$|^to$/.test(name)) shaped = isoDate(true);
-  else if (schema.format === 'date') shaped = isoDate(false);
-  else if (schema.format === 'uri' || /url$/i.test(name)) shaped = fc.oneof(fc.webUrl(), fc.constantFrom('https://shop.example.com/p?x=1', 'javascript:alert(1)', 'http://[::1]/', 'https://example.com/<script>'));
-  else if (/email/i.test(name)) shaped = fc.oneof(fc.emailAddress(), fc.constantFrom('a@b.co', '<script>@x.com', 'Ünï@ex.com'));
+  if (/currency/i.test(name)) shaped = fc.constantFrom(...(clean ? CURRENCIES.slice(0, 4) : CURRENCIES));
+  else if (schema.format === 'date-time' || /At$/.test(name)) shaped = isoDate(true, clean);
+  else if (schema.format === 'date') shaped = isoDate(false, clean);
+  else if (/^(from|to)$/.test(name)) shaped = fc.oneof(isoDate(true, clean), isoDate(false, clean));
+  else if (schema.format === 'uri' || /url$/i.test(name)) shaped = clean ? fc.constantFrom('https://shop.example.com/p?x=1', 'https://www.instagram.com/reel/abc/') : fc.oneof(fc.webUrl(), fc.constantFrom('https://shop.example.com/p?x=1', 'javascript:alert(1)', 'http://[::1]/', 'https://example.com/<script>'));
+  else if (/email/i.test(name)) shaped = clean ? fc.emailAddress() : fc.oneof(fc.emailAddress(), fc.constantFrom('a@b.co', '<script>@x.com', 'Ünï@ex.com'));
   else if (schema.pattern) shaped = safeMatching(schema.pattern) ?? plain;
   // Hostile strings only where the length rules let them through, so they get stored.
   const binary = fc.string({ unit: 'binary', minLength: min, maxLength: Math.min(max, min + 40) });
@@ -97,6 +100,7 @@ function stringOf(schema: JsonSchema, name: string): fc.Arbitrary<string> {
     ...(odd.length ? [{ weight: 2, arbitrary: fc.constantFrom(...odd) }] : []),
     { weight: 1, arbitrary: binary },
   );
+  if (clean) return injections.length && !schema.pattern && !schema.format ? fc.oneof({ weight: 3, arbitrary: shaped }, { weight: 1, arbitrary: fc.constantFrom(...injections) }) : shaped;
   return fc.oneof({ weight: 3, arbitrary: shaped }, { weight: 2, arbitrary: hostile }, { weight: 1, arbitrary: plain });
 }
 
@@ -108,20 +112,54 @@ function safeMatching(pattern: string): fc.Arbitrary<string> | undefined {
   }
 }
 
-const isoDate = (withTime: boolean) =>
-  fc.oneof(
-    fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => (withTime ? d.toISOString() : d.toISOString().slice(0, 10))),
+const isoDate = (withTime: boolean, clean = false) => {
+  const around = (min: Date, max: Date) => fc.date({ min, max, noInvalidDate: true }).map((d) => (withTime ? d.toISOString() : d.toISOString().slice(0, 10)));
+  const recent = around(new Date(Date.now() - 400 * 86400_000), new Date(Date.now() + 30 * 86400_000));
+  if (clean) return recent;
+  return fc.oneof(
+    recent,
+    around(new Date('1970-01-01'), new Date('2100-01-01')),
     fc.constantFrom('0000-01-01', '9999-12-31', '2024-02-30', '2024-13-01', '+275760-09-13T00:00:00.000Z', '2024-01-01T25:00:00Z', '1e309', 'yesterday', '2024-01-01T00:00:00+99:99'),
   );
+};
 
-function numberOf(schema: JsonSchema, integer: boolean): fc.Arbitrary<unknown> {
+function numberOf(schema: JsonSchema, integer: boolean, clean: boolean): fc.Arbitrary<unknown> {
   const lo = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + (integer ? 1 : 1e-6) : -1_000_000);
   const hi = schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - (integer ? 1 : 1e-6) : 1_000_000_000);
   const inRange = integer
     ? fc.integer({ min: Math.max(Math.ceil(lo), Number.MIN_SAFE_INTEGER), max: Math.min(Math.floor(hi), Number.MAX_SAFE_INTEGER) })
     : fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true });
+  if (clean) return inRange;
   const edges = fc.constantFrom<unknown>(lo, hi, Number.isFinite(hi) ? hi + 1 : 0, Number.isFinite(lo) ? lo - 1 : 0, new RawNumber('1e309'), new RawNumber('9007199254740993'), 12.5, '12.5', -1);
   return fc.oneof({ weight: 4, arbitrary: inRange }, { weight: 2, arbitrary: edges }, { weight: 1, arbitrary: hostileNumber });
+}
+
+const SAMPLE_PLANS = [
+  { type: 'percent', percent: 10 },
+  { type: 'percent', percent: 12.5, holdDays: 0 },
+  { type: 'fixed', amount: 500, currency: 'USD' },
+  { type: 'per_lead', amount: 150, currency: 'USD' },
+  { type: 'tiered', mode: 'marginal', metric: 'revenue', currency: 'USD', period: 'month', tiers: [{ from: 0, percent: 5 }, { from: 50000, percent: 10 }] },
+  { type: 'percent', percent: 10, bonuses: [{ metric: 'sales', threshold: 2, period: 'month', amount: 1000, currency: 'USD' }] },
+  { type: 'percent', percent: 100, multiTier: [{ depth: 1, percent: 5 }] },
+];
+
+/** Values for fields whose schema is open (`z.unknown()`, custom-validated), by field name. */
+const HINTS: Record<string, (pools: Pools) => fc.Arbitrary<unknown>> = {
+  commissionPlan: (pools) => planArb(pools),
+  plan: (pools) => planArb(pools),
+  payoutDetails: () =>
+    fc.oneof(
+      fc.record({ method: fc.constant('paypal'), paypalEmail: fc.oneof(fc.emailAddress(), fc.constantFrom(...INJECTIONS)) }),
+      fc.record({ method: fc.constant('bank'), iban: fc.constantFrom('FR14 2004 1010 0505 0001 3M02 606', 'DE89370400440532013000', 'GB00XXXX'), bic: fc.constantFrom('BNPAFRPP', 'XX'), accountHolder: fc.oneof(fc.constantFrom(...INJECTIONS), fc.string({ minLength: 1, maxLength: 30 })) }, { requiredKeys: ['method', 'iban', 'accountHolder'] }),
+    ),
+  metadata: () => fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }), fc.oneof(fc.constantFrom(...INJECTIONS), fc.string({ maxLength: 20 })), { maxKeys: 3 }),
+};
+
+function planArb(pools: Pools): fc.Arbitrary<unknown> {
+  const creators = pools.byField('influencerId') ?? [];
+  const split = creators.length >= 2 ? [{ type: 'percent', percent: 10, splits: [{ influencerId: creators[0], share: 60 }, { influencerId: creators[1], share: 40 }] }] : [];
+  return fc.constantFrom(...SAMPLE_PLANS, ...split);
 }
 
 /** How a valid-ish value is spoiled: the kinds of malformed input clients send. */
