@@ -10,7 +10,8 @@ export function isConnectionError(err: unknown): boolean {
   const e = err as { code?: string; message?: string } | null;
   if (!e) return false;
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003'].includes(e.code ?? '')) return true;
-  return /Connection terminated|connect ECONNREFUSED|terminating connection/i.test(e.message ?? '');
+  // node-postgres: a client whose socket died answers later queries (a transaction's ROLLBACK) with "… is not queryable".
+  return /Connection terminated|connect ECONNREFUSED|terminating connection|is not queryable/i.test(e.message ?? '');
 }
 
 /**
