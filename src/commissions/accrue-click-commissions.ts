@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
 import type { Context } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { insertCommission, type CommissionRow } from './insert-commission.ts';
@@ -11,7 +12,7 @@ import { evaluateClickCommission } from './rules/index.ts';
  * Once per creator, campaign and day (a unique key), so running it again adds nothing.
  */
 export async function accrueClickCommissions({ ctx, input }: { ctx: Context; input: { day: string; now?: Date } }): Promise<CommissionRow[]> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.day)) throw new AppError('VALIDATION', 'day: must be YYYY-MM-DD');
+  if (!z.iso.date().safeParse(input.day).success) throw new AppError('VALIDATION', 'day: must be a date, YYYY-MM-DD');
   const today = (input.now ?? new Date()).toISOString().slice(0, 10);
   if (input.day >= today) throw new AppError('VALIDATION', `day: ${input.day} is not over yet (UTC); clicks are paid once the day has ended`);
   const next = new Date(Date.parse(`${input.day}T00:00:00Z`) + 86400_000).toISOString();

@@ -83,7 +83,8 @@ export function filteredCreators(db: Db, workspaceId: string, f: SearchFilters, 
   // Written on the ER index's expression (null = -1) so a range can bound an index scan.
   if (f.minEngagementRate !== undefined || f.maxEngagementRate !== undefined) q = q.where(ER, '>=', f.minEngagementRate ?? 0);
   if (f.maxEngagementRate !== undefined) q = q.where(ER, '<=', f.maxEngagementRate);
-  if (f.minAuthenticity !== undefined) q = q.where('m.authenticity_score', '>=', f.minAuthenticity);
+  // Scores are whole numbers (an integer column): 'at least 50.5' is 'at least 51'.
+  if (f.minAuthenticity !== undefined) q = q.where('m.authenticity_score', '>=', Math.ceil(f.minAuthenticity));
   if (f.location) q = q.where('m.location', 'ilike', containsPattern(f.location));
   // The tags matched the share's decile; this is the exact comparison.
   for (const [dimension, key, min] of audience) {

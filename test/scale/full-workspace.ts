@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { TestEnv } from '../helpers/engines.ts';
 import { workspaceWithKey } from '../helpers/engines.ts';
 import { programWithPlan } from '../helpers/money-flow.ts';
+import { visit } from '../helpers/tracking.ts';
 import { inviteAndAccept } from '../portal/portal-helpers.ts';
 
 /** The kinds of ids a route's path can take; `idKindOf` maps a path parameter to one of them. */
@@ -49,6 +50,12 @@ export async function fullWorkspace(env: TestEnv, tag: string) {
   const coupon = (await call('POST', '/api/v1/coupons', { influencerId: p.influencer.id, campaignId: p.campaign.id, code: `SAVE${tag}${w.slug.slice(3)}`.toUpperCase() })).coupon;
   const other = (await call('POST', '/api/v1/influencers', { name: `Ben ${tag}`, email: `ben-${tag}-${w.slug}@creator.test` })).influencer;
   const partnership = (await call('POST', '/api/v1/partnerships', { campaignId: p.campaign.id, influencerId: other.id, stage: 'active', terms: { flatFee: { amount: 10000, currency: 'USD' } } })).partnership;
+  const longTerm = (await call('POST', '/api/v1/partnerships', { campaignId: p.campaign.id, influencerId: p.influencer.id, stage: 'active', terms: { longTerm: { months: 3, perMonth: [{ type: 'reel', count: 1 }] } } })).partnership;
+  // Follower data for Ben (suggested fees, niches) and a sale 0 s after its click, held for review.
+  await call('POST', '/api/v1/influencers/import', [{ platform: 'instagram', handle: `ben_${tag}_${w.slug.slice(3)}`, influencerId: other.id, followers: 12000, posts: [{ id: `p-${tag}`, postedAt: '2025-03-01', format: 'reel', caption: 'Morning run #fitness', likes: 300, comments: 20 }] }]);
+  const click = new URL((await visit(env, p.link.code, { ip: '198.18.7.7' })).headers.location as string).searchParams.get('adv_click');
+  const review = await call('POST', '/api/v1/conversions', { type: 'sale', orderId: `review-${tag}-${w.slug}`, amount: 3000, currency: 'USD', clickId: click });
+  expect(review.conversion.status).toBe('review');
   const deliverable = (await call('POST', `/api/v1/partnerships/${partnership.id}/deliverables`, { type: 'reel', dueAt: new Date(Date.now() + 86400_000).toISOString() })).deliverable;
   const gift = (await call('POST', `/api/v1/partnerships/${partnership.id}/gifts`, { product: 'Serum', value: 4500, currency: 'USD' })).gift;
   await call('POST', '/api/v1/deliverables/send-reminders'); // due within 48 h: an in-app notice
@@ -68,10 +75,10 @@ export async function fullWorkspace(env: TestEnv, tag: string) {
     campaign: [p.campaign.id],
     link: [p.link.id, secondLink.id],
     coupon: [coupon.id],
-    conversion: [paid.id, pending.id],
+    conversion: [paid.id, pending.id, review.id],
     commission: [commissions[0].id, pendingCommission.id],
     payoutBatch: [batch.id],
-    partnership: [partnership.id],
+    partnership: [partnership.id, longTerm.id],
     deliverable: [deliverable.id],
     gift: [gift.id],
     webhookEndpoint: [endpoint.endpoint.id],

@@ -31,6 +31,19 @@ export type Pools = { byField: (name: string) => string[] | undefined };
 
 const CURRENCIES = ['USD', 'EUR', 'JPY', 'GBP', 'KWD', 'usd', 'XXX', 'ZZZ'];
 
+/** Plain-string parameters that take values from a known set (comma lists of the search). */
+const NAMED: Record<string, string[]> = {
+  platform: ['instagram', 'tiktok', 'youtube', 'instagram,tiktok'],
+  tier: ['nano', 'micro', 'mid-tier', 'macro,mega', 'below-nano'],
+  country: ['DE', 'US', 'de'],
+  audienceCountry: ['DE', 'US'],
+  language: ['de', 'en'],
+  niche: ['fitness', 'beauty', 'food'],
+  briefNiches: ['fitness', 'beauty,food'],
+  audienceAge: ['18-24', '25-34'],
+  audienceGender: ['female', 'male'],
+};
+
 /**
  * Values that mostly satisfy the schema (so requests get past validation and reach the verbs) but
  * carry hostile strings and edge numbers wherever the schema lets them through; ids come from the
@@ -51,7 +64,7 @@ export function validish(schema: JsonSchema, pools: Pools, name = '', depth = 0,
       return stringOf(schema, name, clean);
     case 'integer':
     case 'number':
-      return numberOf(schema, type === 'integer', clean);
+      return numberOf(schema, type === 'integer', clean, name);
     case 'boolean':
       return fc.boolean();
     case 'null':
@@ -84,12 +97,15 @@ function stringOf(schema: JsonSchema, name: string, clean: boolean): fc.Arbitrar
   const fits = (s: string) => s.length >= min && s.length <= max;
   const plain = fc.string({ minLength: min, maxLength: Math.min(max, min + 24) });
   let shaped: fc.Arbitrary<string> = plain;
-  if (/currency/i.test(name)) shaped = fc.constantFrom(...(clean ? CURRENCIES.slice(0, 4) : CURRENCIES));
+  if (NAMED[name] && (clean || schema.type === 'string')) shaped = fc.constantFrom(...NAMED[name]!);
+  else if (/domains?$/i.test(name)) shaped = fc.constantFrom('example.com', 'shop.example.com');
+  else if (name === 'day') shaped = isoDate(false, clean);
+  else if (/currency/i.test(name)) shaped = fc.constantFrom(...(clean ? CURRENCIES.slice(0, 4) : CURRENCIES));
   else if (schema.format === 'date-time' || /At$/.test(name)) shaped = isoDate(true, clean);
   else if (schema.format === 'date') shaped = isoDate(false, clean);
   else if (/^(from|to)$/.test(name)) shaped = fc.oneof(isoDate(true, clean), isoDate(false, clean));
   else if (schema.format === 'uri' || /url$/i.test(name)) shaped = clean ? fc.constantFrom('https://shop.example.com/p?x=1', 'https://www.instagram.com/reel/abc/') : fc.oneof(fc.webUrl(), fc.constantFrom('https://shop.example.com/p?x=1', 'javascript:alert(1)', 'http://[::1]/', 'https://example.com/<script>'));
-  else if (/email/i.test(name)) shaped = clean ? fc.emailAddress() : fc.oneof(fc.emailAddress(), fc.constantFrom('a@b.co', '<script>@x.com', 'Ünï@ex.com'));
+  else if (/email/i.test(name)) shaped = clean ? fc.nat(99_999).map((n) => `creator${n}@example.com`) : fc.oneof(fc.emailAddress(), fc.constantFrom('a@b.co', '<script>@x.com', 'Ünï@ex.com'));
   else if (schema.pattern) shaped = safeMatching(schema.pattern) ?? plain;
   // Hostile strings only where the length rules let them through, so they get stored.
   const binary = fc.string({ unit: 'binary', minLength: min, maxLength: Math.min(max, min + 40) });
@@ -100,7 +116,8 @@ function stringOf(schema: JsonSchema, name: string, clean: boolean): fc.Arbitrar
     ...(odd.length ? [{ weight: 2, arbitrary: fc.constantFrom(...odd) }] : []),
     { weight: 1, arbitrary: binary },
   );
-  if (clean) return injections.length && !schema.pattern && !schema.format ? fc.oneof({ weight: 3, arbitrary: shaped }, { weight: 1, arbitrary: fc.constantFrom(...injections) }) : shaped;
+  // Well-formed cases store script and SQL strings in free-text fields only (names, notes, labels).
+  if (clean) return injections.length && shaped === plain ? fc.oneof({ weight: 3, arbitrary: plain }, { weight: 1, arbitrary: fc.constantFrom(...injections) }) : shaped;
   return fc.oneof({ weight: 3, arbitrary: shaped }, { weight: 2, arbitrary: hostile }, { weight: 1, arbitrary: plain });
 }
 
@@ -123,13 +140,13 @@ const isoDate = (withTime: boolean, clean = false) => {
   );
 };
 
-function numberOf(schema: JsonSchema, integer: boolean, clean: boolean): fc.Arbitrary<unknown> {
+function numberOf(schema: JsonSchema, integer: boolean, clean: boolean, name: string): fc.Arbitrary<unknown> {
   const lo = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + (integer ? 1 : 1e-6) : -1_000_000);
   const hi = schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - (integer ? 1 : 1e-6) : 1_000_000_000);
   const inRange = integer
     ? fc.integer({ min: Math.max(Math.ceil(lo), Number.MIN_SAFE_INTEGER), max: Math.min(Math.floor(hi), Number.MAX_SAFE_INTEGER) })
     : fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true });
-  if (clean) return inRange;
+  if (clean) return /amount|tax|shipping|discount|value|fee|quantity|threshold/i.test(name) ? fc.nat({ max: Math.min(hi, 1_000_000) }) : inRange;
   const edges = fc.constantFrom<unknown>(lo, hi, Number.isFinite(hi) ? hi + 1 : 0, Number.isFinite(lo) ? lo - 1 : 0, new RawNumber('1e309'), new RawNumber('9007199254740993'), 12.5, '12.5', -1);
   return fc.oneof({ weight: 4, arbitrary: inRange }, { weight: 2, arbitrary: edges }, { weight: 1, arbitrary: hostileNumber });
 }
