@@ -3,6 +3,7 @@ import { benchCommissions } from './commissions.ts';
 import { benchConversions } from './conversions.ts';
 import { benchDiscoverySearch } from './discovery-search.ts';
 import { benchDurability } from './durability.ts';
+import { benchMixedLoad } from './mixed-load.ts';
 import { benchRedirect } from './redirect.ts';
 import { benchReport } from './report.ts';
 import { benchStartup } from './startup.ts';
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   redirect: benchRedirect,
   report: benchReport,
   conversions: benchConversions,
+  mixed: benchMixedLoad,
   commissions: benchCommissions,
   authenticity: benchAuthenticity,
   discovery: benchDiscoverySearch,
