@@ -134,30 +134,3 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
     </button>
   );
 }
-
-/** A modal dialog on the native <dialog> element (focus trap and Escape for free). */
-export function Dialog({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
-  const id = useId();
-  if (!open) return null;
-  return (
-    <dialog
-      className="dialog"
-      aria-modal="true"
-      aria-labelledby={id}
-      ref={(el) => {
-        // showModal (not the open attribute) gives the backdrop, focus trap and Escape.
-        if (el && !el.open) el.showModal();
-      }}
-      onClose={onClose}
-      onCancel={onClose}
-    >
-      <div className="dialog-head">
-        <h2 id={id}>{title}</h2>
-        <button type="button" className="link-button" onClick={onClose} aria-label="Close">
-          ✕
-        </button>
-      </div>
-      {children}
-    </dialog>
-  );
-}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { DataTable } from '../../components/data-table.tsx';
 import { Card, ErrorBanner, Notice } from '../../components/ui.tsx';
-import { Modal } from './modal.tsx';
+import { Modal } from '../../components/modal.tsx';
 import { api } from '../../lib/api.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { campaignToDraft } from './campaign-draft.ts';

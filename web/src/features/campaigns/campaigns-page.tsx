@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { DataTable, type Column } from '../../components/data-table.tsx';
 import { EmptyState, ErrorBanner, Field, Loading, PageHeader } from '../../components/ui.tsx';
-import { Modal } from './modal.tsx';
+import { Modal } from '../../components/modal.tsx';
 import { api } from '../../lib/api.ts';
 import { formatMoney } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';

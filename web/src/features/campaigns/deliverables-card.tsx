@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { DataTable } from '../../components/data-table.tsx';
 import { Badge, Card, ErrorBanner, Field } from '../../components/ui.tsx';
-import { Modal } from './modal.tsx';
+import { Modal } from '../../components/modal.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDateTime, formatMoney, formatNumber, formatPercent, parseMoney } from '../../lib/format.ts';
 import { dayToIso } from './terms-fields.tsx';

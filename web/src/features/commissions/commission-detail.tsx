@@ -3,7 +3,7 @@ import { ErrorBanner, Field, Loading } from '../../components/ui.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate, formatDateTime, formatMoney } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
-import { Modal } from './modal.tsx';
+import { Modal } from '../../components/modal.tsx';
 import { StatusBadge } from './shared.tsx';
 import { kindWords, type Commission, type CommissionDetail as Detail } from './types.ts';
 

@@ -2,7 +2,7 @@
 // cursor-paged lists with "Load more", status badges that say their state in words, and tabs.
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Badge, ErrorBanner } from '../../components/ui.tsx';
-import { Modal } from './modal.tsx';
+import { Modal } from '../../components/modal.tsx';
 import { api, type RequestOptions } from '../../lib/api.ts';
 
 export type Creator = { id: string; name: string; status: string; email: string | null };

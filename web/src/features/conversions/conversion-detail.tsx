@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ErrorBanner, Loading, Notice } from '../../components/ui.tsx';
 import { formatDateTime, formatMoney } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
-import { Modal } from '../commissions/modal.tsx';
+import { Modal } from '../../components/modal.tsx';
 import { StatusBadge } from '../commissions/shared.tsx';
 import { AttributionSection, FraudSection, HistorySection } from './attribution-section.tsx';
 import { RefundForm, ReviewActions } from './conversion-actions.tsx';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { ErrorBanner, Field, Notice } from '../../components/ui.tsx';
-import { Modal } from '../campaigns/modal.tsx';
+import { Modal } from '../../components/modal.tsx';
 import { api } from '../../lib/api.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { STAGE_LABELS, STAGES } from '../campaigns/stages.ts';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorBanner, Field, Notice } from '../../components/ui.tsx';
-import { Modal } from '../campaigns/modal.tsx';
+import { Modal } from '../../components/modal.tsx';
 import { ApiError, withQuery } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';

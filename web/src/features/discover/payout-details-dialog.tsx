@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorBanner, Field, Notice } from '../../components/ui.tsx';
-import { Modal } from '../campaigns/modal.tsx';
+import { Modal } from '../../components/modal.tsx';
 import { api } from '../../lib/api.ts';
 import { formatMoney, parseMoney } from '../../lib/format.ts';
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Card, CopyButton, ErrorBanner, Field, Loading, Notice } from '../../components/ui.tsx';
-import { Modal } from '../campaigns/modal.tsx';
+import { Modal } from '../../components/modal.tsx';
 import { api, ApiError } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { DataTable, type Column } from '../../components/data-table.tsx';
 import { CopyButton, EmptyState, ErrorBanner, Field, Loading, Notice } from '../../components/ui.tsx';
-import { Modal } from '../commissions/modal.tsx';
+import { Modal } from '../../components/modal.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';

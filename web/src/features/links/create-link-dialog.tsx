@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { CopyButton, ErrorBanner, Field, Notice } from '../../components/ui.tsx';
-import { Modal } from '../commissions/modal.tsx';
+import { Modal } from '../../components/modal.tsx';
 import { api } from '../../lib/api.ts';
 import type { Creator } from '../commissions/shared.tsx';
 import { UTM_KEYS, type Campaign, type Link } from './types.ts';

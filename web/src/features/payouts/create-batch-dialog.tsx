@@ -4,7 +4,7 @@ import { ErrorBanner, Field, Notice } from '../../components/ui.tsx';
 import { api, describeError } from '../../lib/api.ts';
 import { formatMoney } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
-import { Modal } from '../commissions/modal.tsx';
+import { Modal } from '../../components/modal.tsx';
 import type { Balance } from '../commissions/types.ts';
 import type { Batch } from './types.ts';
 

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { ErrorBanner } from '../../components/ui.tsx';
 import { friendly } from './field-errors.ts';
-import { Modal } from './modal.tsx';
+import { Modal } from '../../components/modal.tsx';
 
 type Props = {
   /** Text of the button that opens the confirmation (e.g. "Revoke"). */

@@ -1,13 +1,12 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import './modal.css';
 
 /**
- * A modal on the native <dialog> (focus trap, inert page, Escape). Opened with showModal() once
- * mounted; Escape and the close button call onClose; focus returns to what opened it.
- * (The shared Dialog calls close() before showModal(), whose queued "close" event closes it again
- * at once, so the money pages use this one.)
+ * The one modal of the web app, on the native <dialog> (focus trap, inert page, Escape): opened
+ * with showModal() once mounted, starting on the first form field; Escape and the close button call
+ * onClose; focus returns to what opened it.
+ * @example <Modal open={editing} title="Edit plan" onClose={() => setEditing(false)}>…</Modal>
  */
-export function Modal({ open, title, onClose, children, wide = false }: { open: boolean; title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+export function Modal({ open = true, title, onClose, children, wide = false }: { open?: boolean; title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   if (!open) return null;
   return (
     <OpenModal title={title} onClose={onClose} wide={wide}>
