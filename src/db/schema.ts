@@ -81,6 +81,13 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
+/** Shared fixed-window rate-limit counters (migration 0010). */
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  window_ends_at: Date;
+}
+
 export interface DB extends TrackingTables, ConversionTables, DiscoveryTables, CommissionTables, PartnershipTables, JobTables, PortalTables {
   workspaces: WorkspacesTable;
   api_keys: ApiKeysTable;
@@ -90,6 +97,7 @@ export interface DB extends TrackingTables, ConversionTables, DiscoveryTables, C
   audit_log: AuditLogTable;
   instance_settings: InstanceSettingsTable;
   schema_migrations: SchemaMigrationsTable;
+  rate_limits: RateLimitsTable;
 }
 
 export interface InfluencersTable {

@@ -52,6 +52,7 @@ import { registerErrorHandling, replyWithError } from './error-handler.ts';
 import { registerHealth } from './health.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerUnstorableTextCheck } from './reject-unstorable-text.ts';
+import { pruneRateLimits, sharedRateLimitStore } from './shared-rate-limit-store.ts';
 import type { App, RouteDeps } from './types.ts';
 
 export type AppDeps = { config: Config; database: Database; logger?: FastifyServerOptions['logger'] };
@@ -88,6 +89,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(fastifyFormbody); // postbacks and WooCommerce's creation ping are form-encoded
   await app.register(fastifyRateLimit, {
     global: false,
+    // Counted in the database, so every process and host shares one window per caller.
+    store: sharedRateLimitStore(database.db),
+    skipOnError: true, // the database is down: the route itself answers 503
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
       code: 'LIMIT_EXCEEDED',
@@ -173,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     approveDueEverywhere(sys).catch((err) => app.log.warn({ err }, 'approving due commissions failed'));
     sendRemindersEverywhere(sys).catch((err) => app.log.warn({ err }, 'deliverable reminders failed'));
     accrueClickCommissionsEverywhere(sys).catch((err) => app.log.warn({ err }, 'per-click commissions failed'));
+    pruneRateLimits(database.db).catch((err) => app.log.warn({ err }, 'pruning rate limits failed'));
   }, 60_000);
   holdTimer.unref();
   app.addHook('onClose', async () => clearInterval(holdTimer));

@@ -10,7 +10,7 @@ export type CliResult = { code: number | null; stdout: string; stderr: string };
 
 /** Runs `advocate <args>` as a user would, in its own process. */
 export async function runCli(args: string[], env: Record<string, string>, input?: string): Promise<CliResult> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: 'pipe' });
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: childEnv(env), stdio: 'pipe' });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -29,6 +29,16 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * The environment a child server gets. Vitest's fork pool gives its workers an IPC channel through
+ * NODE_CHANNEL_FD; a grandchild inheriting it (node:cluster's primary above all) would take a
+ * stray descriptor for its parent channel and hang, so it is removed.
+ */
+export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const { NODE_CHANNEL_FD: _fd, NODE_CHANNEL_SERIALIZATION_MODE: _mode, NODE_UNIQUE_ID: _id, ...rest } = process.env;
+  return { ...rest, LOG_LEVEL: 'warn', ...env };
+}
+
 export type ServerProcess = { child: ChildProcess; url: string; output(): string; stop(signal?: NodeJS.Signals): Promise<number | null> };
 
 /** Starts `advocate serve [args]` (e.g. `--workers 2`) and waits until /readyz answers 200. */
@@ -36,7 +46,7 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   const port = await freePort();
   const child = spawn(process.execPath, [BIN, 'serve', ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: childEnv({ HOST: '127.0.0.1', PORT: String(port), ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
