@@ -120,6 +120,27 @@ export function buildCli(config: () => Config): Command {
       }
     });
 
+  const clicks = program.command('clicks').description('raw click storage (monthly partitions)');
+  clicks
+    .command('partitions')
+    .description('list the monthly partitions of the clicks table with their row counts')
+    .action(async () => {
+      const r = (await execute(config(), 'clicks.partitions', {})) as { partitions: { name: string; from: string; to: string; rows: number }[] };
+      for (const p of r.partitions) print(`${p.name}\t${String(p.from).slice(0, 10)}\t${String(p.to).slice(0, 10)}\t${p.rows}`);
+    });
+  clicks
+    .command('prune')
+    .description('drop raw clicks older than N whole months (rollups, and so reports, keep their totals)')
+    .requiredOption('--keep-months <n>', 'months of raw clicks to keep (at least 3)', (v) => {
+      if (!/^\d+$/.test(v)) throw new InvalidArgumentError('--keep-months must be a whole number');
+      return Number(v);
+    })
+    .action(async (opts: { keepMonths: number }) => {
+      const r = (await execute(config(), 'clicks.prune', { keepMonths: opts.keepMonths })) as { dropped: string[]; deleted: number };
+      print(r.dropped.length > 0 ? `Dropped ${r.dropped.join(', ')}` : 'No month partition was old enough to drop');
+      if (r.deleted > 0) print(`Deleted ${r.deleted} older clicks from the default partition`);
+    });
+
   program
     .command('demo')
     .description('create a workspace "demo" filled with realistic data')

@@ -18,6 +18,11 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().default('production'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
   ADVOCATE_MAIL_FROM: z.string().default('Advocate <advocate@localhost>'),
+  ADVOCATE_CLICK_RETENTION_MONTHS: z.coerce
+    .number()
+    .int('ADVOCATE_CLICK_RETENTION_MONTHS must be a whole number of months')
+    .refine((n) => n === 0 || (n >= 3 && n <= 1200), 'ADVOCATE_CLICK_RETENTION_MONTHS must be 0 (keep every click) or 3 to 1200 months')
+    .default(0),
 });
 
 export type Config = {
@@ -35,6 +40,8 @@ export type Config = {
   /** Unset: emails are only logged (and kept as in-app notices). */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Raw clicks older than this many whole months are dropped (0 keeps them); rollups stay. */
+  clickRetentionMonths: number;
 };
 
 /**
@@ -59,6 +66,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.ADVOCATE_MAIL_FROM,
+    clickRetentionMonths: e.ADVOCATE_CLICK_RETENTION_MONTHS,
     ...overrides,
   };
 }

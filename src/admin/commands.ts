@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dropExpiredClicks, listClickPartitions } from '../clicks/click-partitions.ts';
 import { createApiKey, listApiKeys, revokeApiKey, SCOPES } from '../api-keys/index.ts';
 import type { Database } from '../db/client.ts';
 import { importCreators } from '../discovery/index.ts';
@@ -54,6 +55,14 @@ export const COMMANDS = {
       rows: z.array(z.number().int().min(1)).optional(),
     }),
     run: async (ctx, { workspace, ...input }) => importCreators({ ctx: await inWorkspace(ctx, workspace), input }),
+  }),
+  'clicks.partitions': command({
+    input: z.strictObject({}),
+    run: async (_ctx, _input, database) => ({ partitions: await listClickPartitions(database.db, true) }),
+  }),
+  'clicks.prune': command({
+    input: z.strictObject({ keepMonths: z.number().int().min(3, 'keep at least 3 months of clicks').max(1200) }),
+    run: async (_ctx, input, database) => dropExpiredClicks(database.db, input.keepMonths),
   }),
   demo: command({
     input: z.strictObject({ password: z.string().min(10).optional() }),

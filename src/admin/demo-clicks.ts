@@ -1,7 +1,10 @@
 import type { ClickEvent } from '../clicks/click-event.ts';
+import { ensureClickPartitions } from '../clicks/click-partitions.ts';
 import { foldClickDeltas } from '../clicks/fold-click-deltas.ts';
 import { writeClicks } from '../clicks/write-clicks.ts';
 import { generateClickId } from '../links/generate-ids.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import type { SystemContext } from '../shared/context.ts';
 
 type DemoLink = { id: string; influencerId: string; campaignId: string; platform: string; popularity: number };
@@ -76,5 +79,7 @@ export async function seedDemoClicks(ctx: SystemContext, workspaceId: string, li
   events.sort((a, b) => a.clickedAt.getTime() - b.clickedAt.getTime());
   for (let i = 0; i < events.length; i += 2000) written += await writeClicks(ctx.db, events.slice(i, i + 2000));
   while ((await foldClickDeltas(ctx.db)) > 0);
+  // Past months' clicks went to the default partition: give them their month partitions now.
+  if (!ctx.db.isTransaction) await ensureClickPartitions(ctx.db as Kysely<DB>);
   return written;
 }

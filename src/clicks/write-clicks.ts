@@ -7,8 +7,8 @@ const COUNTS = sql.raw(`count(*), count(*) filter (where not bot), count(*) filt
 /**
  * Writes a batch of clicks, their uniqueness and their rollup deltas in ONE statement
  * (data-modifying CTEs): one round trip, atomic without an explicit transaction, and no update of
- * a hot rollup row, so concurrent batches never wait on each other (see fold-click-deltas.ts). Idempotent: a click id already
- * stored is skipped and counted nowhere, so a spooled batch can be replayed safely.
+ * a hot rollup row, so concurrent batches never wait on each other (see fold-click-deltas.ts). Idempotent: a click already
+ * stored (same id and time: a replay carries both) is skipped and counted nowhere, so a spooled batch can be replayed safely.
  *
  * Uniqueness: the earliest human click per (link, visitor) in the batch claims the visitor unless a
  * stored claim has not expired yet; the upsert makes concurrent writers in other processes agree.
@@ -48,7 +48,7 @@ export async function writeClicks(db: Db, events: ClickEvent[]): Promise<number>
       from input i
       left join candidate c on c.id = i.id
       left join claimed cl on cl.link_id = c.link_id and cl.visitor_key = c.visitor_key
-      on conflict (id) do nothing
+      on conflict (id, clicked_at) do nothing
       returning workspace_id, link_id, influencer_id, campaign_id, clicked_at, country, source, device, bot, is_unique
     ),
     deltas as (

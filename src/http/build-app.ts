@@ -22,6 +22,7 @@ import { integrationRoutes, webhookReceiverRoutes } from '../webhooks/routes.ts'
 import fastifyFormbody from '@fastify/formbody';
 import { ClickSpool } from '../clicks/click-spool.ts';
 import { ClickWriter } from '../clicks/click-writer.ts';
+import { maintainClickStorage } from '../clicks/click-partitions.ts';
 import { DeltaFolder } from '../clicks/delta-folder.ts';
 import { preloadCountryDatabase } from '../clicks/lookup-country.ts';
 import { CACHE_CHANNEL } from '../db/cache-notify.ts';
@@ -170,6 +171,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await stopListening().catch(() => {}); // the database may already be gone
   });
   void writer.replaySpool(); // clicks spooled by an earlier run
+
+  // Click storage: each month's partition exists before its first click; retention drops old months.
+  const keepClicks = () =>
+    maintainClickStorage(database.db, config.clickRetentionMonths).then((r) => {
+      if (r.created.length > 0 || r.dropped.length > 0 || r.deleted > 0) app.log.info(r, 'click partitions maintained');
+    });
+  await keepClicks();
+  const partitionTimer = setInterval(() => keepClicks().catch((err) => app.log.warn({ err }, 'click partition upkeep failed')), 3600_000);
+  partitionTimer.unref();
+  app.addHook('onClose', async () => clearInterval(partitionTimer));
 
   // Hold periods: commissions become approved (payable) when their payable-on date comes.
   const holdTimer = setInterval(() => {
