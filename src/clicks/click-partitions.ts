@@ -35,9 +35,10 @@ export async function listClickPartitions(db: Kysely<DB>, countRows = false): Pr
  * process at once (advisory lock; each month in its own transaction).
  * @returns the names of the partitions created
  */
-export async function ensureClickPartitions(db: Kysely<DB>, now = new Date(), monthsAhead = 2): Promise<string[]> {
+export async function ensureClickPartitions(db: Kysely<DB>, now = new Date(), monthsAhead = 2, since?: Date): Promise<string[]> {
   const oldest = await sql<{ at: Date | null }>`select min(clicked_at) as at from clicks_default`.execute(db);
-  const firstAt = oldest.rows[0]?.at ? new Date(oldest.rows[0].at) : now;
+  let firstAt = oldest.rows[0]?.at ? new Date(oldest.rows[0].at) : now;
+  if (since && since < firstAt) firstAt = since; // a bulk load into past months
   const first = monthStart(firstAt < now ? firstAt : now);
   const last = monthStart(now, monthsAhead);
   const created: string[] = [];
