@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { isConnectionError, unstorableValue } from '../shared/db-errors.ts';
+import { isConnectionError, isPoolTimeout, unstorableValue } from '../shared/db-errors.ts';
 import { AppError, ERROR_STATUS, type ErrorCode } from '../shared/errors.ts';
 
 /** Turns a zod issue path into `body.items.0.amount`-style text a user can find in their payload. */
@@ -50,6 +50,7 @@ function toAppError(err: FastifyError | Error, request: FastifyRequest): AppErro
   if (unstorable === 'text') return new AppError('VALIDATION', 'A text value holds a NUL character (\\u0000), which cannot be stored; remove it');
   if (unstorable === 'date') return new AppError('VALIDATION', 'A date is out of range: years 1 to 9999 can be stored');
   if (isConnectionError(err)) return new AppError('UNAVAILABLE', 'The database is unreachable; try again shortly', { retry: true });
+  if (isPoolTimeout(err)) return new AppError('UNAVAILABLE', 'The database did not answer in time (unreachable or overloaded); try again shortly', { retry: true });
   const status = fe.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const code = (Object.entries(ERROR_STATUS).find(([, s]) => s === status)?.[0] ?? 'VALIDATION') as ErrorCode;

@@ -15,6 +15,14 @@ export function isConnectionError(err: unknown): boolean {
 }
 
 /**
+ * True when no pooled connection came in time: the server is unreachable (connect timed out) or
+ * every connection stayed busy while the request waited its turn (overload).
+ */
+export function isPoolTimeout(err: unknown): boolean {
+  return /timeout exceeded when trying to connect/i.test((err as { message?: string } | null)?.message ?? '');
+}
+
+/**
  * Why PostgreSQL refused a value a request carried, or null: NUL in text (SQLSTATE 22021), \u0000
  * in JSON (22P05), a date outside its range such as year 0 (22008), or before 1 BC as JavaScript
  * writes it ('-000001-…', 22007).
