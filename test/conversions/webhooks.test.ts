@@ -71,6 +71,47 @@ describe.each(ENGINES)('Stripe, Shopify and WooCommerce webhooks on %s', (engine
     expect((await conversion(conv.id)).refundedAmount).toBe(1500);
   });
 
+  it('Stripe: duplicate and out-of-order deliveries end in the right state', async () => {
+    const pi = `pi_${engine}_ooo`;
+    const refundEvent = (refunds: { id: string; amount: number; created: number }[]) => {
+      const e = stripeEvent('charge.refunded');
+      const total = refunds.reduce((sum, r) => sum + r.amount, 0);
+      Object.assign(e.data.object, { payment_intent: pi, invoice: null, amount: 4999, amount_captured: 4999, amount_refunded: total, currency: 'usd', refunded: total === 4999 });
+      e.data.object.refunds = { object: 'list', data: refunds.map((r) => ({ ...r, object: 'refund', currency: 'usd', status: 'succeeded' })) };
+      const body = JSON.stringify(e);
+      return () => deliver('stripe', body, { 'stripe-signature': stripeSig(body) });
+    };
+    const t = Math.floor(Date.now() / 1000);
+    const firstRefund = refundEvent([{ id: `re_${engine}_a`, amount: 1500, created: t + 10 }]);
+    const secondRefund = refundEvent([{ id: `re_${engine}_b`, amount: 3499, created: t + 20 }, { id: `re_${engine}_a`, amount: 1500, created: t + 10 }]);
+
+    // The second refund arrives before the sale: refused with 409 so Stripe retries it later.
+    expect((await secondRefund()).statusCode).toBe(409);
+
+    // The sale arrives three times at once: stored once.
+    const sale = stripeEvent('checkout.session.completed');
+    Object.assign(sale.data.object, { id: `cs_test_${engine}_ooo`, payment_status: 'paid', amount_total: 4999, amount_subtotal: 4999, currency: 'usd', client_reference_id: await clickId(), payment_intent: pi, total_details: { amount_tax: 0, amount_shipping: 0, amount_discount: 0 } });
+    sale.created = t + 1;
+    const saleBody = JSON.stringify(sale);
+    const results = await Promise.all([1, 2, 3].map(() => deliver('stripe', saleBody, { 'stripe-signature': stripeSig(saleBody) })));
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    expect(results.map((r) => r.json().result).sort()).toEqual(['created', 'duplicate', 'duplicate']);
+    const id = results.find((r) => r.json().result === 'created')!.json().conversionId;
+
+    // Stripe's retry of the second refund comes first, then the older first refund, then both again.
+    expect((await secondRefund()).json()).toMatchObject({ result: 'refund', conversionId: id });
+    expect((await conversion(id)).refundedAmount).toBe(4999);
+    const older = await firstRefund();
+    expect(older.statusCode).toBe(200);
+    expect((await conversion(id)).refundedAmount).toBe(4999); // already inside the running total
+    expect((await secondRefund()).json().result).toBe('duplicate');
+    expect((await firstRefund()).json().result).toBe('duplicate');
+    const final = await conversion(id);
+    expect(final).toMatchObject({ amount: 4999, refundedAmount: 4999 });
+    const stored = await env.database.db.selectFrom('conversions').select('id').where('order_id', '=', `cs_test_${engine}_ooo`).execute();
+    expect(stored).toHaveLength(1);
+  });
+
   it('Stripe: rejects tampered, unsigned, wrongly signed and stale deliveries, and logs them', async () => {
     const event = stripeEvent('checkout.session.completed');
     Object.assign(event.data.object, { id: `cs_test_${engine}_2`, payment_status: 'paid', amount_total: 100, currency: 'usd' });
