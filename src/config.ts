@@ -23,6 +23,12 @@ const EnvSchema = z.object({
     .int('ADVOCATE_CLICK_RETENTION_MONTHS must be a whole number of months')
     .refine((n) => n === 0 || (n >= 3 && n <= 1200), 'ADVOCATE_CLICK_RETENTION_MONTHS must be 0 (keep every click) or 3 to 1200 months')
     .default(0),
+  NATS_URL: z
+    .string()
+    .regex(/^(nats|tls):\/\/[^,\s]+(,(nats|tls):\/\/[^,\s]+)*$/, 'NATS_URL must be nats://host:port (several servers separated by commas)')
+    .optional(),
+  NATS_STREAM: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'NATS_STREAM must be a plain identifier (letters, digits, _)').default('ADVOCATE_CLICKS'),
+  NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
 });
 
 export type Config = {
@@ -42,6 +48,12 @@ export type Config = {
   mailFrom: string;
   /** Raw clicks older than this many whole months are dropped (0 keeps them); rollups stay. */
   clickRetentionMonths: number;
+  /** Set: clicks go to a NATS JetStream stream before the 302 and are batched into the database. */
+  natsUrl: string | undefined;
+  /** The JetStream stream; its lower-cased name prefixes the click subjects. */
+  natsStream: string;
+  /** Copies of the stream kept by a NATS cluster (3 on a cluster, 1 on a single server). */
+  natsReplicas: number;
 };
 
 /**
@@ -67,6 +79,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.ADVOCATE_MAIL_FROM,
     clickRetentionMonths: e.ADVOCATE_CLICK_RETENTION_MONTHS,
+    natsUrl: e.NATS_URL,
+    natsStream: e.NATS_STREAM,
+    natsReplicas: e.NATS_STREAM_REPLICAS,
     ...overrides,
   };
 }

@@ -38,7 +38,12 @@ export async function openConfiguredDatabase(config: Config, role: 'server' | 'c
  */
 export async function startServer(config: Config, opts: { handleSignals?: boolean } = {}): Promise<RunningServer> {
   const { database, lock } = await openConfiguredDatabase(config, 'server');
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database }).catch(async (err: unknown) => {
+    // e.g. NATS unreachable at boot: close the pool so the process exits now, not when it idles out
+    await database.close().catch(() => {});
+    lock?.release();
+    throw err;
+  });
   const control = lock ? await startControlSocket(controlSocketPath(config.dataDir), database, app.log) : null;
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info({ engine: database.engine, dataDir: lock ? config.dataDir : undefined }, `Advocate listening on ${address}`);

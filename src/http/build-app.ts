@@ -22,6 +22,8 @@ import { integrationRoutes, webhookReceiverRoutes } from '../webhooks/routes.ts'
 import fastifyFormbody from '@fastify/formbody';
 import { ClickSpool } from '../clicks/click-spool.ts';
 import { ClickWriter } from '../clicks/click-writer.ts';
+import { startClickStream } from '../clicks/start-click-stream.ts';
+import { registerClickMetrics } from '../clicks/click-metrics.ts';
 import { maintainClickStorage } from '../clicks/click-partitions.ts';
 import { DeltaFolder } from '../clicks/delta-folder.ts';
 import { preloadCountryDatabase } from '../clicks/lookup-country.ts';
@@ -113,7 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   registerAuth(app, database);
   registerUnstorableTextCheck(app);
-  registerMetrics(app);
+  const metrics = registerMetrics(app);
   registerHealth(app, database);
 
   const routeDeps: RouteDeps = { config, database };
@@ -157,15 +159,24 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   // The redirect hot path: cached targets (dropped on NOTIFY from any process), group-committed clicks.
+  // With NATS_URL, clicks go to the JetStream click stream first and the writer is its fallback.
+  const writer = new ClickWriter(database.db, new ClickSpool(path.join(config.dataDir, 'spool')), app.log, database.engine === 'postgres' ? 4 : 1, database.engine === 'postgres' ? 1000 : 200);
+  const stream = config.natsUrl
+    ? await startClickStream({ config, db: database.db, fallback: writer, log: app.log }).catch(async (err) => {
+        await app.close().catch(() => {}); // stop what started above (jobs) so a failed start exits
+        throw err;
+      })
+    : null;
   const cache = new LinkCache(database.db);
   const stopListening = await database.listen(CACHE_CHANNEL, (payload) => cache.invalidate(payload));
-  const writer = new ClickWriter(database.db, new ClickSpool(path.join(config.dataDir, 'spool')), app.log, database.engine === 'postgres' ? 4 : 1, database.engine === 'postgres' ? 1000 : 200);
   const hasher = new VisitorHasher(await getInstanceSecret(database.db));
   preloadCountryDatabase();
-  redirectRoutes(app, { cache, writer, hasher });
+  redirectRoutes(app, { cache, writer: stream?.sink ?? writer, hasher });
+  registerClickMetrics(metrics, writer, stream);
   const folder = new DeltaFolder(database.db, app.log, database.engine === 'pglite' ? 1000 : 50_000);
   app.decorate('tracking', { cache, writer, folder });
   app.addHook('onClose', async () => {
+    await stream?.close(); // the ingester's last batch is committed and acknowledged while the db is open
     await writer.close(); // every acknowledged click is committed or spooled before the db closes
     await folder.close();
     await stopListening().catch(() => {}); // the database may already be gone

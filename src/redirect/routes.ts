@@ -1,4 +1,4 @@
-import type { ClickWriter } from '../clicks/click-writer.ts';
+import type { ClickSink } from '../clicks/click-sink.ts';
 import type { App } from '../http/types.ts';
 import type { LinkCache } from '../links/link-cache.ts';
 import { generateClickId } from '../links/generate-ids.ts';
@@ -8,12 +8,12 @@ import { NOT_FOUND_PAGE, UNAVAILABLE_PAGE } from './not-found-page.ts';
 const CODE_RE = /^[0-9A-Za-z]{4,32}$/;
 const COOKIE_MAX_AGE_S = 30 * 24 * 3600;
 
-export type RedirectDeps = { cache: LinkCache; writer: ClickWriter; hasher: VisitorHasher };
+export type RedirectDeps = { cache: LinkCache; writer: ClickSink; hasher: VisitorHasher };
 
 /**
- * GET/HEAD /r/:code — the hot path. Answers 302 only after the click is durable (group commit or
- * spool), so every redirect a visitor got is a stored click. Unknown or disabled codes get a 404
- * page, never a redirect.
+ * GET/HEAD /r/:code — the hot path. Answers 302 only after the click is durable (group commit,
+ * spool, or the NATS click stream), so every redirect a visitor got is a stored click. Unknown or
+ * disabled codes get a 404 page, never a redirect.
  */
 export function redirectRoutes(app: App, { cache, writer, hasher }: RedirectDeps): void {
   app.get('/r/:code', { logLevel: 'warn', schema: { hide: true } }, async (request, reply) => {

@@ -29,6 +29,8 @@ describe('operations endpoints', () => {
     expect(res.headers['content-type']).toMatch(/text\/plain/);
     expect(res.body).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\}/);
     expect(res.body).toMatch(/process_resident_memory_bytes/);
+    expect(res.body).toMatch(/^advocate_clicks_spooled 0$/m);
+    expect(res.body).not.toMatch(/advocate_click_stream_published/); // no NATS_URL, no stream
   });
 
   it('publishes OpenAPI and a rendered reference page', async () => {
