@@ -10,6 +10,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
     .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int('DATABASE_POOL_SIZE must be a whole number').min(2).max(200).default(10),
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'DATABASE_SCHEMA must be a plain lower-case identifier').optional(),
   ADVOCATE_DATA_DIR: z.string().default('.advocate'),
   ADVOCATE_PUBLIC_URL: z.string().url().optional(),
@@ -36,6 +37,8 @@ export type Config = {
   host: string;
   /** Set: real PostgreSQL. Unset: embedded PGlite under dataDir. */
   databaseUrl: string | undefined;
+  /** PostgreSQL connections per process (requests in flight that touch the database). */
+  databasePoolSize: number;
   /** PostgreSQL schema to use (tests give each suite its own). */
   databaseSchema: string | undefined;
   dataDir: string;
@@ -72,6 +75,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     databaseSchema: e.DATABASE_SCHEMA,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: path.resolve(e.ADVOCATE_DATA_DIR),
     publicUrl: e.ADVOCATE_PUBLIC_URL?.replace(/\/$/, ''),
     webDir: e.ADVOCATE_WEB_DIR ? path.resolve(e.ADVOCATE_WEB_DIR) : undefined,

@@ -22,6 +22,7 @@ export async function openConfiguredDatabase(config: Config, role: 'server' | 'c
     const database = await openDatabase({
       url: config.databaseUrl,
       schema: config.databaseSchema,
+      poolSize: config.databasePoolSize,
       dataDir: pgliteDir(config),
     });
     await migrate(database.db);
