@@ -11,6 +11,10 @@ const MAY_LOG_REJECTED: Record<string, string[]> = {
   '/api/v1/postback/{token}': ['webhook_deliveries'],
   '/api/v1/webhooks/{provider}/{workspaceId}': ['webhook_deliveries'],
   '/api/v1/track': ['webhook_deliveries'],
+  // Rate limits count every attempt, refused ones above all (the shared counter is a table).
+  '/api/v1/auth/login': ['rate_limits'],
+  '/api/v1/portal/accept': ['rate_limits'],
+  '/api/v1/portal/login': ['rate_limits'],
 };
 /** Reads that store something by design: a click, a postback conversion. */
 const READS_THAT_WRITE = ['/r/{code}', '/api/v1/postback/{token}'];
