@@ -47,8 +47,8 @@ import { newId } from '../shared/ids.ts';
 const REQUEST_ID_PREFIX = newId('request');
 let requestCounter = 0;
 const nextRequestId = () => `${REQUEST_ID_PREFIX}${(requestCounter++).toString(36)}`;
-import { portalAccessRoutes, portalRoutes } from '../portal/index.ts';
-import { userRoutes } from '../users/index.ts';
+import { portalAccessRoutes, portalRoutes, pruneExpiredCreatorSessions } from '../portal/index.ts';
+import { pruneExpiredSessions, userRoutes } from '../users/index.ts';
 import { workspaceRoutes } from '../workspaces/index.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorHandling, replyWithError } from './error-handler.ts';
@@ -200,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     sendRemindersEverywhere(sys).catch((err) => app.log.warn({ err }, 'deliverable reminders failed'));
     accrueClickCommissionsEverywhere(sys).catch((err) => app.log.warn({ err }, 'per-click commissions failed'));
     pruneRateLimits(database.db).catch((err) => app.log.warn({ err }, 'pruning rate limits failed'));
+    Promise.all([pruneExpiredSessions(database.db), pruneExpiredCreatorSessions(database.db)]).catch((err) => app.log.warn({ err }, 'pruning sessions failed'));
   }, 60_000);
   holdTimer.unref();
   app.addHook('onClose', async () => clearInterval(holdTimer));

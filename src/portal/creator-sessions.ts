@@ -65,3 +65,9 @@ export async function findCreatorSession(db: Db, token: string, now = new Date()
 export async function endCreatorSession(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom('creator_sessions').where('id', '=', sessionId).execute();
 }
+
+/** Deletes creator sessions past their expiry (run by the minute scheduler). */
+export async function pruneExpiredCreatorSessions(db: Db, now = new Date()): Promise<number> {
+  const res = await db.deleteFrom('creator_sessions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}

@@ -93,3 +93,9 @@ export async function findSession(db: Kysely<DB>, token: string, now = new Date(
 export async function logout(db: Kysely<DB>, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
+
+/** Deletes sessions past their expiry (run by the minute scheduler; findSession already ignores them). */
+export async function pruneExpiredSessions(db: Kysely<DB>, now = new Date()): Promise<number> {
+  const res = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}

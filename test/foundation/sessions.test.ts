@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pruneExpiredSessions, SESSION_TTL_MS } from '../../src/users/index.ts';
 import { createTestEnv, ENGINES, workspaceWithKey, type TestEnv } from '../helpers/engines.ts';
 
 const PASSWORD = 'correct horse battery';
@@ -83,5 +84,14 @@ describe.each(ENGINES)('dashboard users and sessions on %s', (engine) => {
     const limited = await login('member@acme.test', PASSWORD, '10.9.9.9');
     expect(limited.res.json().error.code).toBe('LIMIT_EXCEEDED');
     expect((await login('member@acme.test', PASSWORD, '10.9.9.10')).res.statusCode).toBe(200);
+  });
+
+  it('expires sessions after a week, and the scheduler deletes expired ones', async () => {
+    const { headers } = await login('member@acme.test');
+    const weekLater = new Date(Date.now() + SESSION_TTL_MS + 1000);
+    const before = await env.database.db.selectFrom('sessions').select(({ fn }) => fn.countAll<bigint>().as('n')).executeTakeFirstOrThrow();
+    expect(await pruneExpiredSessions(env.database.db)).toBe(0); // nothing has expired yet
+    expect(await pruneExpiredSessions(env.database.db, weekLater)).toBe(Number(before.n));
+    expect((await env.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers })).statusCode).toBe(401);
   });
 });
