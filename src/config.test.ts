@@ -4,12 +4,19 @@ import { loadConfig } from './config.ts';
 describe('loadConfig', () => {
   it('has defaults that start the embedded product with nothing set', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, databasePoolSize: 10, clickRetentionMonths: 0, natsUrl: undefined, natsStream: 'ADVOCATE_CLICKS', natsReplicas: 1 });
+    expect(c).toMatchObject({ port: 3000, trustProxy: 1, databaseUrl: undefined, databasePoolSize: 10, clickRetentionMonths: 0, natsUrl: undefined, natsStream: 'ADVOCATE_CLICKS', natsReplicas: 1 });
   });
 
   it('reads the scale settings', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://db/app', DATABASE_POOL_SIZE: '40', ADVOCATE_CLICK_RETENTION_MONTHS: '13', NATS_URL: 'nats://a:4222,nats://b:4222', NATS_STREAM_REPLICAS: '3' });
     expect(c).toMatchObject({ databaseUrl: 'postgres://db/app', databasePoolSize: 40, clickRetentionMonths: 13, natsUrl: 'nats://a:4222,nats://b:4222', natsReplicas: 3 });
+  });
+
+  it('reads TRUST_PROXY as off, hops or proxy addresses', () => {
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,192.168.1.4' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.4']);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY must be false, true, a number of proxy hops/);
   });
 
   it('names every wrong setting in one clear error', () => {

@@ -10,6 +10,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
     .optional(),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'TRUST_PROXY must be false, true, a number of proxy hops, or proxy addresses/CIDRs separated by commas')
+    .default('1'),
   DATABASE_POOL_SIZE: z.coerce.number().int('DATABASE_POOL_SIZE must be a whole number').min(2).max(200).default(10),
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'DATABASE_SCHEMA must be a plain lower-case identifier').optional(),
   ADVOCATE_DATA_DIR: z.string().default('.advocate'),
@@ -37,6 +41,12 @@ export type Config = {
   host: string;
   /** Set: real PostgreSQL. Unset: embedded PGlite under dataDir. */
   databaseUrl: string | undefined;
+  /**
+   * Which X-Forwarded-For entries to believe for the client address (rate limits, visitor hashing):
+   * `false` (directly exposed), hops behind proxies (default 1: the address the last proxy saw), proxy
+   * addresses/CIDRs, or `true` (the leftmost entry: only when every proxy overwrites the header).
+   */
+  trustProxy: boolean | number | string[];
   /** PostgreSQL connections per process (requests in flight that touch the database). */
   databasePoolSize: number;
   /** PostgreSQL schema to use (tests give each suite its own). */
@@ -76,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     databaseSchema: e.DATABASE_SCHEMA,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.split(','),
     dataDir: path.resolve(e.ADVOCATE_DATA_DIR),
     publicUrl: e.ADVOCATE_PUBLIC_URL?.replace(/\/$/, ''),
     webDir: e.ADVOCATE_WEB_DIR ? path.resolve(e.ADVOCATE_WEB_DIR) : undefined,

@@ -27,6 +27,9 @@ const sessionBody = (s: CreatorSession) => ({ creator: s.creator, csrfToken: s.c
  * The creator portal under /api/v1/portal/: its own cookie (adv_creator) and CSRF header, and
  * every answer scoped to the logged-in creator's workspace and influencer id from the session.
  */
+// Count after the body is parsed (the key holds the email) and never let an attempt through uncounted.
+const AFTER_BODY = { hook: 'preHandler', skipOnError: false } as const;
+
 export function portalRoutes(app: App, { database, config }: RouteDeps): void {
   registerCreatorAuth(app, database);
   const tags = ['creator portal'];
@@ -37,7 +40,7 @@ export function portalRoutes(app: App, { database, config }: RouteDeps): void {
   app.post(
     '/api/v1/portal/accept',
     {
-      config: { auth: 'public', rateLimit: { max: 20, timeWindow: '15 minutes', keyGenerator: (r) => `portal-accept:${r.ip}` } },
+      config: { auth: 'public', rateLimit: { ...AFTER_BODY, max: 20, timeWindow: '15 minutes', keyGenerator: (r) => `portal-accept:${r.ip}` } },
       schema: { tags, summary: 'Accept an invitation: choose a password, get logged in (sets the adv_creator cookie)', body: AcceptInvitationInput },
     },
     async (request, reply) => {
@@ -51,7 +54,7 @@ export function portalRoutes(app: App, { database, config }: RouteDeps): void {
     {
       config: {
         auth: 'public',
-        rateLimit: { max: 10, timeWindow: '15 minutes', keyGenerator: (r) => `portal-login:${r.ip}:${String((r.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}` },
+        rateLimit: { ...AFTER_BODY, max: 10, timeWindow: '15 minutes', keyGenerator: (r) => `portal-login:${r.ip}:${String((r.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}` },
       },
       schema: { tags, summary: 'Creator login with email and password (sets the adv_creator cookie)', body: CreatorLoginInput },
     },

@@ -6,11 +6,14 @@ import { listMembers } from './list-members.ts';
 import { CreateUserInput, LoginInput } from './schemas.ts';
 import { findSession, login, logout, SESSION_TTL_MS } from './sessions.ts';
 
+// Count after the body is parsed (the key holds the email) and never let an attempt through uncounted.
+const AFTER_BODY = { hook: 'preHandler', skipOnError: false } as const;
+
 export function userRoutes(app: App, { database }: RouteDeps): void {
   app.post(
     '/api/v1/auth/login',
     {
-      config: { auth: 'public', rateLimit: { max: 10, timeWindow: '15 minutes', keyGenerator: (r) => `${r.ip}:${String((r.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}` } },
+      config: { auth: 'public', rateLimit: { ...AFTER_BODY, max: 10, timeWindow: '15 minutes', keyGenerator: (r) => `${r.ip}:${String((r.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}` } },
       schema: { tags: ['auth'], summary: 'Log in with email and password (sets an HTTP-only session cookie)', body: LoginInput },
     },
     async (request, reply) => {

@@ -86,6 +86,17 @@ describe.each(ENGINES)('dashboard users and sessions on %s', (engine) => {
     expect((await login('member@acme.test', PASSWORD, '10.9.9.10')).res.statusCode).toBe(200);
   });
 
+  it('limits per address and email: another email from that address still logs in, and a forged X-Forwarded-For entry does not reset the count', async () => {
+    const attempt = (email: string, password: string, forwarded: string) =>
+      env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': forwarded } });
+    const seen: number[] = [];
+    // The client forges the first entry each time; the proxy in front appends the address it saw.
+    for (let i = 0; i < 11; i++) seen.push((await attempt('member@acme.test', 'wrong password!', `203.0.113.${i}, 10.44.0.1`)).statusCode);
+    expect(seen.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(seen[10]).toBe(429);
+    expect((await attempt('owner@acme.test', PASSWORD, '198.51.100.1, 10.44.0.1')).statusCode).toBe(200);
+  });
+
   it('expires sessions after a week, and the scheduler deletes expired ones', async () => {
     const { headers } = await login('member@acme.test');
     const weekLater = new Date(Date.now() + SESSION_TTL_MS + 1000);
