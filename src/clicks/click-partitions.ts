@@ -8,6 +8,10 @@ const MONTH_NAME = /^clicks_y(\d{4})m(\d{2})$/;
 const monthStart = (d: Date, add = 0) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + add, 1));
 const partitionName = (start: Date) => `clicks_y${start.getUTCFullYear()}m${String(start.getUTCMonth() + 1).padStart(2, '0')}`;
 const lock = sql`select pg_advisory_xact_lock(hashtext(current_schema() || ':advocate-click-partitions'))`;
+// DDL on the partitioned table queues every click insert behind it while it waits for its lock (a
+// long report, a dump): give up after a moment and try again at the next hourly run instead.
+const LOCK_TIMEOUT = sql`set local lock_timeout = '3s'`;
+const MAX_MONTHS_BACK = 120;
 
 /**
  * The monthly partitions of `clicks` (UTC months), oldest first, with exact row counts when
@@ -35,10 +39,14 @@ export async function listClickPartitions(db: Kysely<DB>, countRows = false): Pr
  * process at once (advisory lock; each month in its own transaction).
  * @returns the names of the partitions created
  */
-export async function ensureClickPartitions(db: Kysely<DB>, now = new Date(), monthsAhead = 2, since?: Date): Promise<string[]> {
+export async function ensureClickPartitions(db: Kysely<DB>, now = new Date(), monthsAhead = 2, since?: Date, floor?: Date): Promise<string[]> {
   const oldest = await sql<{ at: Date | null }>`select min(clicked_at) as at from clicks_default`.execute(db);
   let firstAt = oldest.rows[0]?.at ? new Date(oldest.rows[0].at) : now;
   if (since && since < firstAt) firstAt = since; // a bulk load into past months
+  // Never further back than the retention cutoff or MAX_MONTHS_BACK: a click with a wild date
+  // stays in the default partition instead of making hundreds of empty months.
+  const lowest = [floor, monthStart(now, -MAX_MONTHS_BACK)].filter((d): d is Date => d !== undefined).reduce((a, b) => (a > b ? a : b));
+  if (firstAt < lowest) firstAt = lowest;
   const first = monthStart(firstAt < now ? firstAt : now);
   const last = monthStart(now, monthsAhead);
   const created: string[] = [];
@@ -47,11 +55,14 @@ export async function ensureClickPartitions(db: Kysely<DB>, now = new Date(), mo
     const end = monthStart(start, 1);
     const made = await db.transaction().execute(async (trx) => {
       await lock.execute(trx);
+      await LOCK_TIMEOUT.execute(trx);
       const exists = await sql<{ r: string | null }>`select to_regclass(${name})::text as r`.execute(trx);
       if (exists.rows[0]?.r) return false;
       const from = start.toISOString();
       const to = end.toISOString();
-      // Attaching a range checks that the default partition holds none of it: move those rows first.
+      // Attaching a range checks that the default partition holds none of it: move those rows first,
+      // with inserts into the default partition held until the commit (none may slip in between).
+      await sql`lock table clicks_default in exclusive mode`.execute(trx);
       await sql`create table ${sql.table(name)} (like clicks including defaults including constraints)`.execute(trx);
       await sql`with moved as (delete from clicks_default where clicked_at >= ${from}::timestamptz and clicked_at < ${to}::timestamptz returning *)
         insert into ${sql.table(name)} select * from moved`.execute(trx);
@@ -65,7 +76,7 @@ export async function ensureClickPartitions(db: Kysely<DB>, now = new Date(), mo
 
 /**
  * Retention: drops every month partition that ended more than `months` whole months before the
- * month of `now` (DROP TABLE: instant, no vacuum) and deletes older clicks left in the default
+ * month of `now` (DROP TABLE: no vacuum; it waits at most 3 s for its lock) and deletes older clicks left in the default
  * partition. Rollups are kept, so reports still show those months' totals.
  * @returns the partitions dropped and the default-partition rows deleted
  */
@@ -76,12 +87,17 @@ export async function dropExpiredClicks(db: Kysely<DB>, months: number, now = ne
     if (p.to > cutoff) continue;
     await db.transaction().execute(async (trx) => {
       await lock.execute(trx);
+      await LOCK_TIMEOUT.execute(trx);
       await sql`drop table if exists ${sql.table(p.name)}`.execute(trx);
     });
     dropped.push(p.name);
   }
-  const res = await sql`delete from clicks_default where clicked_at < ${cutoff.toISOString()}::timestamptz`.execute(db);
-  return { dropped, deleted: Number(res.numAffectedRows ?? 0) };
+  const deleted = await db.transaction().execute(async (trx) => {
+    await lock.execute(trx);
+    const res = await sql`delete from clicks_default where clicked_at < ${cutoff.toISOString()}::timestamptz`.execute(trx);
+    return Number(res.numAffectedRows ?? 0);
+  });
+  return { dropped, deleted };
 }
 
 /**
@@ -89,7 +105,7 @@ export async function dropExpiredClicks(db: Kysely<DB>, months: number, now = ne
  * click, and with a retention of `retentionMonths` (0 keeps everything) older months go.
  */
 export async function maintainClickStorage(db: Kysely<DB>, retentionMonths: number, now = new Date()) {
-  const created = await ensureClickPartitions(db, now);
   const expired = retentionMonths > 0 ? await dropExpiredClicks(db, retentionMonths, now) : { dropped: [], deleted: 0 };
+  const created = await ensureClickPartitions(db, now, 2, undefined, retentionMonths > 0 ? monthStart(now, -retentionMonths) : undefined);
   return { created, ...expired };
 }

@@ -189,7 +189,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     maintainClickStorage(database.db, config.clickRetentionMonths).then((r) => {
       if (r.created.length > 0 || r.dropped.length > 0 || r.deleted > 0) app.log.info(r, 'click partitions maintained');
     });
-  await keepClicks();
+  // Not fatal: every click has a home in the default partition until the next hourly run.
+  await keepClicks().catch((err) => app.log.warn({ err }, 'click partition upkeep failed; retried within the hour'));
   const partitionTimer = setInterval(() => keepClicks().catch((err) => app.log.warn({ err }, 'click partition upkeep failed')), 3600_000);
   partitionTimer.unref();
   app.addHook('onClose', async () => clearInterval(partitionTimer));

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensureClickPartitions } from '../../src/clicks/click-partitions.ts';
 import { loadConfig } from '../../src/config.ts';
 import { sql } from 'kysely';
-import { createTestEnv, ENGINES, workspaceWithKey, type TestEnv } from '../helpers/engines.ts';
+import { openDatabase } from '../../src/db/client.ts';
+import { loadMigrations, migrate } from '../../src/db/migrate.ts';
+import { createTestEnv, dropSchema, ENGINES, TEST_DATABASE_URL, uniqueSchema, workspaceWithKey, type TestEnv } from '../helpers/engines.ts';
 import { IPHONE_SAFARI, makeLink, visit } from '../helpers/tracking.ts';
 
 const monthStart = (d: Date, add = 0) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + add, 1));
@@ -106,5 +108,33 @@ describe.each(ENGINES)('monthly click partitions and retention on %s', { timeout
     expect(() => loadConfig({ ADVOCATE_CLICK_RETENTION_MONTHS: '2' })).toThrow(/ADVOCATE_CLICK_RETENTION_MONTHS must be 0 \(keep every click\) or 3 to 1200 months/);
     expect(loadConfig({ ADVOCATE_CLICK_RETENTION_MONTHS: '13' }).clickRetentionMonths).toBe(13);
     expect(loadConfig({}).clickRetentionMonths).toBe(0);
+  });
+
+  it('upgrades a database that has clicks: migration 0011 puts them straight into their month partitions', async () => {
+    const schema = engine === 'postgres' ? uniqueSchema() : undefined;
+    const database = await openDatabase(engine === 'postgres' ? { url: TEST_DATABASE_URL, schema } : {});
+    try {
+      const db = database.db;
+      await sql`create table schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(db);
+      for (const m of (await loadMigrations()).filter((m) => m.version < 11)) {
+        await sql.raw(m.sql).execute(db);
+        await sql`insert into schema_migrations (version, name) values (${m.version}, ${m.name})`.execute(db);
+      }
+      const at = [monthStart(now, -3).getTime() + 86400_000, Date.now() - 60_000];
+      for (const [i, t] of at.entries()) {
+        await sql`insert into clicks (id, workspace_id, link_id, influencer_id, campaign_id, clicked_at, device, source, bot, is_unique)
+          values (${`clk_old${i}`}, 'ws_x', 'lnk_x', 'inf_x', 'cmp_x', ${new Date(t).toISOString()}::timestamptz, 'mobile', 'direct', false, true)`.execute(db);
+      }
+      expect((await migrate(db)).map((m) => m.version)).toContain(11);
+      const placed = await sql<{ part: string; id: string }>`select tableoid::regclass::text as part, id from clicks order by id`.execute(db);
+      expect(placed.rows.map((r) => [r.id, r.part.replace(/^.*\./, '')])).toEqual([
+        ['clk_old0', nameOf(monthStart(now, -3))],
+        ['clk_old1', nameOf(monthStart(now))],
+      ]);
+      expect(await ensureClickPartitions(db)).toEqual([]); // the server finds nothing left to do
+    } finally {
+      await database.close();
+      if (schema) await dropSchema(schema);
+    }
   });
 });

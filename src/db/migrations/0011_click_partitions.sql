@@ -31,6 +31,24 @@ create table clicks (
 create index clicks_workspace_time on clicks (workspace_id, clicked_at, id);
 create table clicks_default partition of clicks default;
 
+-- Month partitions for the clicks already stored (at most ten years back) up to two months ahead,
+-- so the copy lands in them directly and the server has nothing to move at its first start.
+-- Stop every server of the old version first: its writes need a unique key on id alone.
+do $$
+declare
+  m timestamp := date_trunc('month', greatest(
+    coalesce((select min(clicked_at) from clicks_unpartitioned), now()),
+    now() - interval '120 months') at time zone 'UTC');
+  last timestamp := date_trunc('month', now() at time zone 'UTC') + interval '2 months';
+begin
+  while m <= last loop
+    execute format('create table %I partition of clicks for values from (%L) to (%L)',
+      'clicks_y' || to_char(m, 'YYYY') || 'm' || to_char(m, 'MM'),
+      to_char(m, 'YYYY-MM-DD"T00:00:00Z"'), to_char(m + interval '1 month', 'YYYY-MM-DD"T00:00:00Z"'));
+    m := m + interval '1 month';
+  end loop;
+end $$;
+
 insert into clicks (id, workspace_id, link_id, influencer_id, campaign_id, clicked_at, ip_hash, country, device, os,
   browser, in_app, source, referrer_host, bot, bot_reason, is_unique)
 select id, workspace_id, link_id, influencer_id, campaign_id, clicked_at, ip_hash, country, device, os,
