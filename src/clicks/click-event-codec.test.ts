@@ -8,7 +8,7 @@ const click: ClickEvent = {
   linkId: 'lnk_0123456789abcdef',
   influencerId: 'inf_0123456789abcdef',
   campaignId: 'cmp_0123456789abcdef',
-  clickedAt: new Date('2026-03-01T12:34:56.789Z'),
+  clickedAt: new Date(Date.now() - 3_600_789),
   ipHash: 'h1',
   visitorKey: 'v1',
   uniqueWindowMs: 86_400_000,
@@ -36,6 +36,10 @@ describe('clickEventCodec', () => {
     expect(() => clickEventCodec.decode(bytes({ ...click, id: 'cnv_1' }))).toThrow();
     expect(() => clickEventCodec.decode(bytes({ ...click, clickedAt: 'yesterday' }))).toThrow();
     expect(() => clickEventCodec.decode(bytes({ ...click, extra: 1 }))).toThrow();
+    // Values PostgreSQL or the uniqueness arithmetic would refuse on every redelivery.
+    expect(() => clickEventCodec.decode(bytes({ ...click, source: 'in\u0000stagram' }))).toThrow(/NUL/);
+    expect(() => clickEventCodec.decode(bytes({ ...click, clickedAt: '0050-01-01T00:00:00Z' }))).toThrow(/within 400 days/);
+    expect(() => clickEventCodec.decode(bytes({ ...click, uniqueWindowMs: 8.7e15 }))).toThrow();
     const { bot: _bot, ...missing } = click;
     expect(() => clickEventCodec.decode(bytes(missing))).toThrow();
   });

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../shared/context.ts';
 import type { ClickEvent } from './click-event.ts';
 import { clickEventCodec } from './click-event-codec.ts';
+import { isConnectionError, isPoolTimeout } from '../shared/db-errors.ts';
 import { writeClicks } from './write-clicks.ts';
 
 const MAX_BATCH = 1000;
@@ -98,12 +99,43 @@ export class NatsClickIngester {
         this.log.info('click stream ingest recovered');
       }
     } catch (err) {
+      if (!isConnectionError(err) && !isPoolTimeout(err) && carried.length > 0) {
+        // The database answered but refused the batch: one message may be unwritable. Write them
+        // one by one so the good ones go in and the bad one stops coming back.
+        await this.#writeOneByOne(carried);
+        return;
+      }
       // The rest of the buffer would fail the same way. Stopping: give the messages back at once so
       // another process takes them without waiting.
       for (const msg of [...carried, ...this.#buffer.splice(0)]) msg.nak(this.#stopping ? 0 : RETRY_DELAY_MS);
       if (!this.#failing) this.log.warn({ err, clicks: carried.length }, 'click stream ingest failed; the stream keeps the clicks and redelivers them');
       this.#failing = true;
       if (!this.#stopping) await this.#wait(RETRY_DELAY_MS, Infinity);
+    }
+  }
+
+  async #writeOneByOne(messages: JsMsg[]): Promise<void> {
+    for (const msg of messages) {
+      let event: ClickEvent;
+      try {
+        event = clickEventCodec.decode(msg.data);
+      } catch {
+        msg.term();
+        continue;
+      }
+      try {
+        const stored = await writeClicks(this.db, [event]);
+        this.ingested += stored;
+        this.duplicates += 1 - stored;
+        msg.ack();
+      } catch (err) {
+        if (isConnectionError(err) || isPoolTimeout(err)) {
+          msg.nak(RETRY_DELAY_MS); // the database went away meanwhile: this one is fine, retry it
+          continue;
+        }
+        this.log.error({ err, clickId: event.id, seq: msg.seq }, 'click refused by the database; dropped from the click stream');
+        msg.term();
+      }
     }
   }
 

@@ -36,8 +36,12 @@ export async function freePort(): Promise<number> {
  */
 export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const { NODE_CHANNEL_FD: _fd, NODE_CHANNEL_SERIALIZATION_MODE: _mode, NODE_UNIQUE_ID: _id, ...rest } = process.env;
+  // The product's own settings come only from the test, never from the developer's shell.
+  for (const name of Object.keys(rest)) if (APP_SETTING.test(name)) delete rest[name];
   return { ...rest, LOG_LEVEL: 'warn', ...env };
 }
+
+const APP_SETTING = /^(ADVOCATE_|DATABASE_|NATS_|SMTP_|TRUST_PROXY$|PORT$|HOST$)/;
 
 export type ServerProcess = { child: ChildProcess; url: string; output(): string; stop(signal?: NodeJS.Signals): Promise<number | null> };
 

