@@ -79,7 +79,7 @@ async function waitFor<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms: nu
   return value;
 }
 
-describe('clicks through a NATS JetStream stream (PostgreSQL)', { timeout: 120_000 }, () => {
+describe('clicks through a NATS JetStream stream (PostgreSQL)', { timeout: 180_000 }, () => {
   const schema = uniqueSchema();
   const stream = `ADV_TEST_${randomBytes(5).toString('hex').toUpperCase()}`;
   const dirs: string[] = [];
@@ -269,7 +269,9 @@ describe('clicks through a NATS JetStream stream (PostgreSQL)', { timeout: 120_0
     try {
       // Messages the dead process held unacknowledged come back after the consumer's ack wait (30 s).
       const all = await waitFor(stored, (s) => missing(ids, s) === 0, 60_000);
-      expect(await waitFor(settled, Boolean, 10_000)).toBe(true);
+      // Published clicks whose 302 never left may still sit unacknowledged with the dead process:
+      // they too come back after the 30 s ack wait, however early the received ones were in.
+      expect(await waitFor(settled, Boolean, 45_000)).toBe(true);
       const final = await stored();
       expectStoredOnce(ids, final);
       // A click published just before the kill may be stored though its 302 never left: one per connection at most.
@@ -340,7 +342,9 @@ describe('clicks through a NATS JetStream stream (PostgreSQL)', { timeout: 120_0
       expect(result.otherStatuses).toEqual([]);
       expect(result.failed).toBe(0);
       const ids = result.redirected.map((r) => r.id);
-      const all = await waitFor(stored, (s) => s.length >= before + ids.length, 20_000);
+      // Messages on their way to this process when the connection was cut are redelivered only
+      // after the consumer's 30 s ack wait: they are in the stream, just late.
+      const all = await waitFor(stored, (s) => s.length >= before + ids.length, 45_000);
       expect(all).toHaveLength(before + ids.length);
       expectStoredOnce(ids, all);
       // Nothing is left undelivered; acknowledgements lost in the cut make their messages come back
