@@ -318,7 +318,11 @@ describe('clicks through a NATS JetStream stream (PostgreSQL)', { timeout: 180_0
     const counters = streamCounters(server);
     console.log(`PostgreSQL outage 3 s: ${result.redirected.length} redirects (${during} during the outage), ${counters.fallbacks} through the fallback`);
     expect(during).toBeGreaterThan(100);
-    expect(counters).toMatchObject({ published: result.redirected.length, fallbacks: 0, ingested: result.redirected.length });
+    expect(counters).toMatchObject({ published: result.redirected.length, fallbacks: 0 });
+    // A batch whose commit went through as the connection broke is redelivered and found stored
+    // (a duplicate): the rows were counted once above, the counters may split them.
+    expect(counters.ingested).toBeLessThanOrEqual(result.redirected.length);
+    expect(counters.ingested + counters.duplicates).toBeGreaterThanOrEqual(result.redirected.length);
   });
 
   it('NATS unreachable at runtime: redirects keep answering 302 through the database, and every click is stored', async () => {
